@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from heathub.api.routes import api
+
+urlpatterns = [
+    path("", include("heathub.core.urls")),
+    path("", include("heathub.accounts.urls")),
+    path("organisations/", include("heathub.orgs.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
