@@ -8,6 +8,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from heathub.analyse_cli import analyse_app
+
 app = typer.Typer(
     help="heathub: HEAT assessments, evidence, audit and training.", no_args_is_help=True
 )
@@ -15,6 +17,7 @@ frameworks_app = typer.Typer(
     help="HEAT framework versions (question sets held as YAML files).", no_args_is_help=True
 )
 app.add_typer(frameworks_app, name="frameworks")
+app.add_typer(analyse_app, name="analyse")
 console = Console()
 
 
