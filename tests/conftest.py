@@ -16,5 +16,8 @@ def _test_settings() -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # live_server serves static files through WhiteNoise reading the finders (no collectstatic)
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.WHITENOISE_AUTOREFRESH = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

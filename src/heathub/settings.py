@@ -199,7 +199,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every request when it is missing
-STATICFILES_DIRS = [("nhsuk", NHSUK_DIST), ("axe", FRONTEND_DIR / "node_modules" / "axe-core")]
+STATICFILES_DIRS = [("nhsuk", NHSUK_DIST)]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -54,7 +54,7 @@ class PasswordResetRequestForm(auth_forms.PasswordResetForm):
     )
 
 
-class NewPasswordForm(auth_forms.SetPasswordForm[User]):
+class NewPasswordForm(auth_forms.SetPasswordForm):  # type: ignore[type-arg]  # generic only in stubs
     error_messages = {
         **auth_forms.SetPasswordForm.error_messages,
         "password_mismatch": "The two passwords do not match",
