@@ -1,2 +1,2 @@
 class EquityInputError(ValueError):
-    """Bad input to an equity function. The message names the column and the first offending rows."""
+    """Bad input to an equity function: the message names the column and first offending rows."""
