@@ -459,16 +459,24 @@ class PeriodicReviewOutcome(models.TextChoices):
 
 
 class PeriodicReview(models.Model):
-    """The Stage 4 review, recorded on a signed-off assessment."""
+    """The Stage 4 review, recorded on a signed-off assessment (periodic_review.py). Open while
+    `finished_at` is empty: "Save and come back later" keeps a part-written review here."""
 
     assessment = models.ForeignKey(
         Assessment, on_delete=models.CASCADE, related_name="periodic_reviews"
     )
-    held_on = models.DateField()
+    held_on = models.DateField(null=True, blank=True)
     delivered = models.TextField(blank=True)
     changed = models.TextField(blank=True)
     learning = models.TextField(blank=True)
-    outcome = models.CharField(max_length=20, choices=PeriodicReviewOutcome.choices)
+    next_steps = models.TextField(blank=True)
+    # {action pk (str): "what happened"}; the statuses themselves are saved on the actions
+    action_updates = models.JSONField(default=dict, blank=True)
+    started_early = models.BooleanField(
+        default=False, help_text="Opened by choice before the review date"
+    )
+    outcome = models.CharField(max_length=20, choices=PeriodicReviewOutcome.choices, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
     next_review_on = models.DateField(null=True, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -481,3 +489,30 @@ class PeriodicReview(models.Model):
 
     def __str__(self) -> str:
         return f"Review of {self.assessment} on {self.held_on}"
+
+
+class ReminderKind(models.TextChoices):
+    REVIEW_DUE = "review_due", "Review due in 30 days"
+    ACTION_OVERDUE = "action_overdue", "Action overdue"
+
+
+class SentReminder(models.Model):
+    """A date-driven email already sent (notifications.send_reminders). The unique constraint is
+    what makes a second run on the same day, or a run after a missed day, send nothing twice."""
+
+    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
+    object_id = models.PositiveBigIntegerField(help_text="The assessment or action reminded of")
+    due_on = models.DateField(help_text="The review or due date the reminder was about")
+    recipients = models.TextField(blank=True)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "due_on"], name="one_reminder_per_due_date"
+            )
+        ]
+        ordering = ["-sent_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.object_id} ({self.due_on})"
