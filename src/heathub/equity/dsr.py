@@ -1,4 +1,5 @@
-"""Directly standardised rates with Dobson confidence intervals (PHEindicatormethods ``phe_dsr``)."""
+"""Directly standardised rates with Dobson confidence intervals (PHEindicatormethods
+``phe_dsr``)."""
 
 from collections.abc import Sequence
 
