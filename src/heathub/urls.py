@@ -6,6 +6,7 @@ from heathub.api.routes import api
 urlpatterns = [
     path("", include("heathub.core.urls")),
     path("", include("heathub.accounts.urls")),
+    path("account/api-tokens/", include("heathub.api.urls")),
     path("organisations/", include("heathub.orgs.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

@@ -1,0 +1,63 @@
+"""What the token pages show: dates in words, a status tag, and the token's public prefix."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from heathub.api.models import ApiToken
+
+STATUS_TAGS = {  # status: (text, NHS.UK tag colour)
+    "active": ("Active", "green"),
+    "expired": ("Expired", "grey"),
+    "revoked": ("Revoked", "red"),
+}
+
+
+def long_date(moment: datetime.datetime | datetime.date) -> str:
+    if isinstance(moment, datetime.datetime):
+        moment = timezone.localtime(moment)
+    return f"{moment.day} {moment:%B %Y}"
+
+
+@dataclass(frozen=True)
+class TokenSummary:
+    token: ApiToken
+    now: datetime.datetime
+
+    @property
+    def name(self) -> str:
+        return self.token.name
+
+    @property
+    def prefix(self) -> str:
+        return f"hh_{self.token.prefix}_…"
+
+    @property
+    def status(self) -> str:
+        if self.token.is_revoked:
+            return "revoked"
+        return "expired" if self.token.is_expired(self.now) else "active"
+
+    @property
+    def status_tag(self) -> dict[str, str]:
+        text, colour = STATUS_TAGS[self.status]
+        return {"text": text, "classes": f"nhsuk-tag--{colour}"}
+
+    @property
+    def created(self) -> str:
+        return long_date(self.token.created_at)
+
+    @property
+    def expires(self) -> str:
+        if self.token.expires_at is None:
+            return "Does not expire"
+        # expires_at is the midnight after the last day the token works
+        last_day = timezone.localtime(self.token.expires_at) - datetime.timedelta(days=1)
+        word = "Expired after" if self.status == "expired" else "Works until the end of"
+        return f"{word} {long_date(last_day.date())}"
+
+    @property
+    def last_used(self) -> str:
+        used = self.token.last_used_at
+        return long_date(used) + f" at {timezone.localtime(used):%H:%M}" if used else "Never used"
