@@ -53,8 +53,11 @@ def serve(
 def demo() -> None:
     """Load the demo: the 11 Midlands ICBs, example organisations and people, the HEAT framework."""
     setup_django()
+    from heathub.frameworks.loader import ensure_default_framework
     from heathub.orgs.demo import DEMO_PASSWORD, load_demo_organisations
 
+    framework = ensure_default_framework()
+    console.print(f"HEAT framework: {framework} ({framework.get_wording_display().lower()})")
     people = load_demo_organisations()
     table = Table(title=f"Demo sign-ins (password for all: {DEMO_PASSWORD})")
     for column in ("Email", "Who", "Organisation", "Role"):

@@ -16,6 +16,9 @@ class FrameworkVersion(models.Model):
     source_url = models.URLField(blank=True)
     licence_note = models.TextField(blank=True)
     wording = models.CharField(max_length=20, choices=Wording.choices)
+    notice = models.TextField(
+        blank=True, help_text="Shown wherever the questions are: e.g. that they are a paraphrase"
+    )
     active = models.BooleanField(
         default=True, help_text="Offered for new assessments; old assessments keep their version"
     )
@@ -70,7 +73,8 @@ class Question(models.Model):
     answer_kind = models.CharField(max_length=20, choices=AnswerKind.choices)
     required = models.BooleanField(default=True)
     order = models.PositiveSmallIntegerField()
-    # kind-specific settings from the YAML (choice options, yes/no parts, text limit)
+    # kind-specific settings from the YAML: short_title, text, limit, choices, roles,
+    # required_role, parts, part (choices, roles and parts as lists of {key, label})
     options = models.JSONField(default=dict, blank=True)
 
     class Meta:
@@ -111,17 +115,35 @@ class PopulationGroup(models.Model):
     key = models.SlugField(max_length=80)
     label = models.CharField(max_length=200)
     dimension = models.CharField(max_length=20, choices=Dimension.choices)
+    section = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="The heading it is listed under, e.g. 'Inclusion health'",
+    )
     description = models.TextField(blank=True)
+    # Core20 is defined by an IMD edition; the areas in the 20% change between editions, so a
+    # team records the edition it used, chosen from these (newest first). Empty for other groups.
+    imd_editions = models.JSONField("IMD editions", default=list, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["order", "label"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["framework_version", "key"],
+                condition=models.Q(framework_version__isnull=False),
+                name="unique_group_key_per_version",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "key"],
+                condition=models.Q(organisation__isnull=False),
+                name="unique_local_group_key",
+            ),
             models.CheckConstraint(
                 condition=models.Q(framework_version__isnull=False)
                 | models.Q(organisation__isnull=False),
                 name="group_is_shared_or_local",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
