@@ -7,6 +7,8 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
     from heathub.accounts.models import User
 
 
@@ -43,7 +45,10 @@ class OrganisationType(models.TextChoices):
 
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
-    def of_user(self, user: "User") -> "OrganisationQuerySet":
+    def of_user(self, user: "User | AnonymousUser") -> "OrganisationQuerySet":
+        """The organisations a person belongs to (none for a signed-out visitor)."""
+        if not user.is_authenticated:
+            return self.none()
         return self.filter(memberships__user=user).distinct()
 
 
@@ -70,6 +75,13 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def role_of(self, user: "User | AnonymousUser") -> "Role | None":
+        """The person's role here, or None if they are not a member."""
+        if not user.is_authenticated:
+            return None
+        role = self.memberships.filter(user=user).values_list("role", flat=True).first()
+        return Role(role) if role else None
 
 
 class Role(models.TextChoices):
