@@ -65,7 +65,7 @@ def test_exact_below_ten_byars_from_ten() -> None:
         (pd.DataFrame({"x": [2.5], "n": [5]}), "not a whole number"),
         (
             pd.DataFrame({"x": [1, 1], "n": [5, 0]}),
-            "column 'n': must be greater than zero \\(row 1\\)",
+            r"'n': must be greater than zero \(row 1\)",
         ),
         (pd.DataFrame({"x": [1], "n": [np.nan]}), "column 'n': missing value"),
     ],
@@ -76,7 +76,7 @@ def test_bad_input_names_column_and_rows(frame: pd.DataFrame, message: str) -> N
 
 
 def test_confidence_outside_zero_one_is_refused() -> None:
-    with pytest.raises(EquityInputError, match="give 0.998 for 99.8%"):
+    with pytest.raises(EquityInputError, match=r"give 0\.998 for 99\.8%"):
         equity.rate(pd.DataFrame({"x": [1], "n": [5]}), "x", "n", confidence=99.8)
 
 
