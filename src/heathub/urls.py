@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("heathub.accounts.urls")),
     path("account/api-tokens/", include("heathub.api.urls")),
     path("organisations/", include("heathub.orgs.urls")),
+    path("assessments/", include("heathub.assessments.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -195,7 +195,7 @@ def required_problems(
             if not str(part.get("explanation") or "").strip():
                 problems.append(Problem(f"{key}-explanation", f"Explain your answer: {label}"))
     elif kind == AnswerKind.DATE and parse_date(str(value.get("date") or "")) is None:
-        problems.append(Problem("date-day", "Enter a date"))
+        problems.append(Problem("date", "Enter a date"))
     elif kind == AnswerKind.GROUPS:
         problems.extend(_group_problems(question, assessment))
     elif kind == AnswerKind.ACTIONS and not assessment.actions.exists():
@@ -209,7 +209,8 @@ def _group_problems(question: Question, assessment: Assessment) -> list[Problem]
         return [Problem("groups", "Select at least one population group")]
     fields = group_fields(question)
     problems = []
-    for i, c in enumerate(considerations, start=1):
+    for c in considerations:
+        i = c.pk
         name = str(c)
         if "lenses" in fields and not c.lenses:
             problems.append(

@@ -90,6 +90,12 @@ class AssessmentQuerySet(models.QuerySet["Assessment"]):
             | Q(organisation_id__in=_org_admin_org_ids(user))
         )
 
+    def involving(self, user: User | Any) -> AssessmentQuerySet:
+        """Owned by or shared with the person as a collaborator ("My assessments")."""
+        return self.filter(
+            Q(owner=user) | Q(pk__in=Collaborator.objects.filter(user=user).values("assessment_id"))
+        )
+
     def search(self, text: str) -> AssessmentQuerySet:
         text = text.strip()
         return self.filter(title__icontains=text) if text else self

@@ -3,11 +3,13 @@
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 SECTIONS = (
-    # (URL name, label, the URL prefix that marks it current)
-    ("orgs:mine", "My organisations", "/organisations/"),
+    # (URL name, label, the URL prefix that marks it current, the grant it needs or None)
+    ("assessments:mine", "My assessments", "/assessments/", None),
+    ("assessments:review-queue", "Mentor reviews", "/assessments/reviews/", "is_mentor"),
+    ("orgs:mine", "My organisations", "/organisations/", None),
 )
 
 
@@ -21,10 +23,19 @@ def header_params(request: HttpRequest) -> dict[str, Any]:
         params["account"] = {"items": [{"href": reverse("accounts:sign-in"), "text": "Sign in"}]}
         return params
     items = []
-    for name, label, prefix in SECTIONS:
-        items.append(
-            {"href": reverse(name), "text": label, "current": request.path.startswith(prefix)}
-        )
+    current = max(
+        (prefix for _, _, prefix, _ in SECTIONS if request.path.startswith(prefix)),
+        key=len,
+        default=None,
+    )
+    for name, label, prefix, grant in SECTIONS:
+        if grant is not None and not getattr(user, grant, False):
+            continue
+        try:
+            href = reverse(name)
+        except NoReverseMatch:  # a section whose pages are not written yet
+            continue
+        items.append({"href": href, "text": label, "current": prefix == current})
     params["navigation"] = {"items": items}
     params["account"] = {
         "items": [

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect("orgs:mine")
+        return redirect("assessments:mine")
     return render(request, "core/home.jinja", {"page_title": "Health equity work, in one place"})
 
 

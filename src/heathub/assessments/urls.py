@@ -1,0 +1,32 @@
+from django.urls import path
+
+from heathub.assessments import views
+
+app_name = "assessments"
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("start", views.start, name="start"),
+    path("organisation/<int:org_pk>/", views.organisation, name="organisation"),
+    path("<int:pk>/", views.task_list, name="task-list"),
+    path("<int:pk>/details", views.details, name="details"),
+    path("<int:pk>/questions/<str:question_key>", views.question, name="question"),
+    path(
+        "<int:pk>/questions/<str:question_key>/intersection",
+        views.add_intersection,
+        name="add-intersection",
+    ),
+    path(
+        "<int:pk>/questions/<str:question_key>/local-group",
+        views.add_local_group,
+        name="add-local-group",
+    ),
+    path("<int:pk>/stages/<slug:stage_key>/check", views.check_answers, name="check-answers"),
+    path("<int:pk>/actions/add", views.action_form, name="action-add"),
+    path("<int:pk>/actions/<int:action_pk>", views.action_form, name="action-edit"),
+]
+
+try:  # the review workflow's pages (mentor review, sign-off, Stage 4, history) share the namespace
+    from heathub.assessments.review_urls import urlpatterns as review_urlpatterns
+except (ModuleNotFoundError, AttributeError):  # TEMP while the review pages are being written
+    review_urlpatterns = []
+urlpatterns += review_urlpatterns
