@@ -6,6 +6,7 @@ from ninja import Router
 from heathub.accounts.models import User
 from heathub.api.auth import TokenRequest
 from heathub.api.schemas import Detail, OrganisationOut
+from heathub.orgs.access import get_organisation_for_user
 from heathub.orgs.models import Membership, Organisation
 
 router = Router(tags=["Organisations"])
@@ -35,7 +36,5 @@ def organisation_list(request: TokenRequest) -> QuerySet[Organisation]:
 )
 def organisation_detail(request: TokenRequest, organisation_id: int) -> Organisation:
     """404 unless you may see it: an organisation's existence is not revealed to others."""
-    from heathub.orgs.access import get_organisation_for_user  # TEMP until orgs/access lands
-
     organisation = get_organisation_for_user(request.auth, organisation_id)
     return with_your_role(Organisation.objects.filter(pk=organisation.pk), request.auth).get()
