@@ -1,6 +1,7 @@
 """heathub.equity: OHID public-health methods (as PHEindicatormethods 2.0.0) and the WHO HEAT Plus
 summary measures of inequality, as pure functions over pandas DataFrames. No Django, no I/O."""
 
+from heathub.equity import who  # the WHO HEAT Plus measures: equity.who.summary_measures
 from heathub.equity.dsr import dsr
 from heathub.equity.errors import EquityInputError
 from heathub.equity.funnel import funnel_limits
@@ -10,6 +11,7 @@ from heathub.equity.mean import mean
 from heathub.equity.proportion import proportion
 from heathub.equity.quantiles import quantiles
 from heathub.equity.rate import rate
+from heathub.equity.sii import sii
 
 __all__ = [
     "EquityInputError",
@@ -21,4 +23,6 @@ __all__ = [
     "proportion",
     "quantiles",
     "rate",
+    "sii",
+    "who",
 ]
