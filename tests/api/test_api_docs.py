@@ -2,6 +2,7 @@
 /api/openapi.json describes every route, each behind the bearer token."""
 
 import re
+from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.urls import URLPattern, reverse
@@ -78,3 +79,11 @@ def test_list_filters_and_pagination_are_documented(client, db) -> None:
 def test_the_footer_links_to_the_api_docs(client, db) -> None:
     html = client.get(reverse("core:home")).content.decode()
     assert f'href="{reverse("api:openapi-view")}"' in html
+
+
+def test_docs_api_md_documents_every_route(client, db) -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs/api.md").read_text()
+    documented = set(re.findall(r"^### `GET (/api/\S+)`", text, re.M))
+    assert {(path, "get") for path in documented} == EXPECTED_OPERATIONS
+    for name in ("organisation-list", "organisation-detail", "assessment-list"):
+        assert f"`api:{name}`" in text
