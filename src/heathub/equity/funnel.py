@@ -250,15 +250,17 @@ def _series_end(mean: "np.ndarray") -> "np.ndarray":
     mean that is at most 1e-10 of the sum so far. The bisection compares probabilities near its
     tail with this truncated sum, so matching the truncation matches the package's limits to
     the last step of the bisection (a scipy tail differs by up to ~1e-10, enough to flip one)."""
-    first = np.floor(mean) + 1
-    span = int(8 * np.sqrt(mean.max())) + 60
-    terms = first[:, None] + np.arange(span)[None, :]
-    stops = np.asarray(
-        stats.poisson.pmf(terms, mean[:, None])
-        <= 1e-10 * stats.poisson.cdf(terms - 1, mean[:, None]),
-        dtype=bool,
-    )
-    end: np.ndarray = terms[np.arange(len(mean)), stops.argmax(axis=1)]
+    # Beyond the mean the terms fall and the sum grows, so the stopping test is monotone in k
+    # and a bisection over whole numbers (vectorised over points) finds the first k passing it.
+    # Eight standard deviations past the mean always passes.
+    low = np.floor(mean) + 1
+    high = low + np.ceil(8 * np.sqrt(mean)) + 60
+    while (low < high).any():
+        middle = np.floor((low + high) / 2)
+        stops = stats.poisson.pmf(middle, mean) <= 1e-10 * stats.poisson.cdf(middle - 1, mean)
+        high = np.where(stops, middle, high)
+        low = np.where(stops, low, middle + 1)
+    end: np.ndarray = low
     return end
 
 
