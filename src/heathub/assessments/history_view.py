@@ -1,13 +1,14 @@
 """Every recorded change to one assessment and the rows that belong to it, newest first.
 
-Reads django-simple-history: each historical record is compared with the one before it, giving
-who, when, which field, the old and the new value, and the reason the action gave.
+The rows come from heathub.history.changes (django-simple-history records compared with the one
+before: who, when, which field, old and new value, and the reason the action gave); this module
+says which records belong to an assessment and how each is named in the "What" column.
 """
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass
+import json
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
@@ -22,86 +23,66 @@ from heathub.assessments.models import (
     PopulationGroupConsideration,
     ReviewComment,
 )
-
-HIDDEN_FIELDS = {"updated_at", "version", "id", "assessment", "review"}
-KIND = {"+": "Created", "~": "Changed", "-": "Deleted"}
+from heathub.history.changes import ChangeRow, change_rows
 
 
-@dataclass(frozen=True)
-class ChangeRow:
-    when: datetime.datetime
-    who: str
-    what: str
-    field: str
-    old: str
-    new: str
-    reason: str
-
-
-def _show(value: Any) -> str:
-    if value is None or value == "":
-        return "(empty)"
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    text = str(value)
-    return text if len(text) <= 300 else text[:297] + "…"
-
-
-def _records(assessment: Assessment) -> list[Any]:
+def histories(assessment: Assessment) -> list[models.QuerySet[Any]]:
     """The historical records of the assessment and of every row that belongs to it."""
     pk = assessment.pk
-    queries: list[models.QuerySet[Any]] = [
-        Assessment.history.filter(id=pk),  # type: ignore[attr-defined]
-        Answer.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
-        PopulationGroupConsideration.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
-        Action.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
-        Collaborator.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
-        MentorReview.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
-        PeriodicReview.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
-        ReviewComment.history.filter(  # type: ignore[attr-defined]
-            review_id__in=MentorReview.objects.filter(assessment_id=pk).values("pk")
-        ),
+    reviews = MentorReview.objects.filter(assessment_id=pk).values("pk")
+    return [
+        q.select_related("history_user")
+        for q in (
+            Assessment.history.filter(id=pk),  # type: ignore[attr-defined]
+            Answer.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
+            PopulationGroupConsideration.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
+            Action.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
+            Collaborator.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
+            MentorReview.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
+            ReviewComment.history.filter(review_id__in=reviews),  # type: ignore[attr-defined]
+            PeriodicReview.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
+        )
     ]
-    records = []
-    for q in queries:
-        records.extend(q.select_related("history_user"))
-    return records
 
 
-def _label(record: Any) -> str:
+def describe(record: Any) -> str:
     model = record.instance_type
-    name = str(model._meta.verbose_name).capitalize()
+    if model is Assessment:
+        return f"Assessment “{record.title}”"
     if model is Answer:
         return f"Answer to {record.question_key}"
-    return name
+    if model is ReviewComment:
+        return f"Mentor comment on {record.question_key}"
+    if model is Action:
+        return f"Action “{record.description[:60]}”"
+    if model is Collaborator:
+        return "Collaborator"
+    if model is PopulationGroupConsideration:
+        return "Population group"
+    name = str(model._meta.verbose_name)
+    return name[:1].upper() + name[1:]
+
+
+def json_as_text(value: Any) -> str:
+    """A JSON answer as a person reads it: the text alone when that is all there is."""
+    if isinstance(value, dict) and set(value) <= {"text"}:
+        return str(value.get("text") or "")
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ", ".join(value)
+    return json.dumps(value, ensure_ascii=False) if value else ""
+
+
+def _readable(records: Iterable[Any]) -> list[Any]:
+    """The records with JSON fields (answers, links) turned to text, so they compare and show
+    as text; the records are read-only copies, nothing is saved."""
+    result = []
+    for record in records:
+        for f in record._meta.fields:
+            if isinstance(f, models.JSONField):
+                setattr(record, f.attname, json_as_text(getattr(record, f.attname)))
+        result.append(record)
+    return result
 
 
 def assessment_changes(assessment: Assessment) -> list[ChangeRow]:
-    rows: list[ChangeRow] = []
-    for record in _records(assessment):
-        who = record.history_user.get_full_name() if record.history_user else "heathub"
-        reason = record.history_change_reason or ""
-        what = _label(record)
-        base = {"when": record.history_date, "who": who, "what": what, "reason": reason}
-        previous = record.prev_record if record.history_type == "~" else None
-        if previous is None:
-            rows.append(ChangeRow(field=KIND[record.history_type], old="", new="", **base))
-            continue
-        delta = record.diff_against(previous)
-        shown = [c for c in delta.changes if c.field not in HIDDEN_FIELDS]
-        if not shown:
-            if reason:
-                rows.append(ChangeRow(field="", old="", new="", **base))
-            continue
-        for change in shown:
-            field = record.instance_type._meta.get_field(change.field)
-            rows.append(
-                ChangeRow(
-                    field=str(getattr(field, "verbose_name", change.field)).capitalize(),
-                    old=_show(change.old),
-                    new=_show(change.new),
-                    **base,
-                )
-            )
-    rows.sort(key=lambda r: r.when, reverse=True)
-    return rows
+    return change_rows(*(_readable(h) for h in histories(assessment)), describe=describe)

@@ -555,28 +555,11 @@ def history(request: SignedInRequest, pk: int) -> HttpResponse:
     page = Paginator(assessment_changes(assessment), HISTORY_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    rows = [
-        {
-            "when": format_datetime(r.when),
-            "who": r.who,
-            "what": r.what,
-            "field": r.field,
-            "old": r.old,
-            "new": r.new,
-            "reason": r.reason,
-        }
-        for r in page.object_list
-    ]
     context = {
         "page_title": f"History of changes: {assessment.title}",
         "assessment": assessment,
-        "rows": rows,
+        "rows": list(page.object_list),
         "pagination": pagination(page, {}),
         "back_link": _back(assessment),
     }
     return _render(request, "history.jinja", context)
-
-
-def format_datetime(value: Any) -> str:
-    local = timezone.localtime(value)
-    return f"{local.day} {local:%B %Y} at {local:%H:%M}"
