@@ -7,3 +7,6 @@ analyse_app = typer.Typer(
     help="Run a statistical method over a CSV file and write the results as CSV.",
     no_args_is_help=True,
 )
+
+# Importing the command modules registers their sub-commands on analyse_app.
+from heathub.analyse_cli import ohid  # noqa: E402, F401
