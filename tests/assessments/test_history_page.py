@@ -64,7 +64,8 @@ def test_groups_and_actions_are_in_the_history(client, team) -> None:
     text = history_text(client, team)
     assert "Population group ticked" in text
     assert "Open a Saturday clinic" in text
-    assert "Planned" in text and "In progress" in text
+    assert "Planned" in text
+    assert "In progress" in text
     assert "Status changed" in text
 
 

@@ -51,9 +51,7 @@ def test_add_months_keeps_the_day_or_uses_the_months_last() -> None:
     assert add_months(datetime.date(2026, 11, 30), 12) == datetime.date(2027, 11, 30)
 
 
-def test_sign_off_locks_stages_one_to_three_and_sets_the_review_six_months_on(
-    client, team
-) -> None:
+def test_sign_off_locks_stages_one_to_three_and_sets_the_review_six_months_on(client, team) -> None:
     complete_stages_one_to_three(team.assessment, team.owner)
     response = post_sign_off(client, team, **sign_off_form())
     assert response.status_code == 302

@@ -392,11 +392,10 @@ class QuestionForm(forms.Form):
         return value
 
     def add_problems(self, problems: list[answer_kinds.Problem]) -> None:
+        """Required-answer problems beside their fields (the form may be unbound: it shows the
+        answer just saved). A problem without an input (a list or a link) is linked by id."""
         for problem in problems:
-            if problem.field in self.fields:
-                self.add_error(problem.field, problem.message)
-            else:  # a link or a list on the page, not an input: the summary links to its id
-                self.errors.setdefault(problem.field, self.error_class()).append(problem.message)
+            self.errors.setdefault(problem.field, self.error_class()).append(problem.message)
 
 
 class GroupsForm(QuestionForm):

@@ -46,6 +46,12 @@ from heathub.orgs.models import Organisation
 PAGE_SIZE = 20
 
 
+def posted(request: SignedInRequest) -> QueryDict | None:
+    """The form data of a POST, even an empty one (`request.POST or None` would treat an empty
+    POST as a first visit)."""
+    return request.POST if request.method == "POST" else None
+
+
 def render_page(
     request: SignedInRequest, template: str, context: dict[str, Any], status: int = 200
 ) -> HttpResponse:
@@ -124,7 +130,7 @@ def organisation(request: SignedInRequest, org_pk: int) -> HttpResponse:
 def start(request: SignedInRequest) -> HttpResponse:
     if not can_start_assessments(request.user):
         raise PermissionDenied
-    form = StartForm(request.user, request.POST or None)
+    form = StartForm(request.user, posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         assessment = actions.start_assessment(
@@ -158,7 +164,7 @@ def details(request: SignedInRequest, pk: int) -> HttpResponse:
         "owner": assessment.owner_id,
         "collaborators": list(assessment.collaborators_through.values_list("user_id", flat=True)),
     }
-    form = DetailsForm(request.user, assessment, request.POST or None, initial=initial)
+    form = DetailsForm(request.user, assessment, posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -425,7 +431,7 @@ def add_intersection(request: SignedInRequest, pk: int, question_key: str) -> Ht
     assessment = get_assessment_for_user(request.user, pk, write=True)
     q = _question(assessment, question_key)
     groups = list(actions.groups_for(assessment))
-    form = IntersectionForm(groups, request.POST or None)
+    form = IntersectionForm(groups, posted(request))
     back = reverse("assessments:question", args=[pk, q.key])
     if request.method == "POST" and form.is_valid():
         try:
@@ -451,7 +457,7 @@ def add_intersection(request: SignedInRequest, pk: int, question_key: str) -> Ht
 def add_local_group(request: SignedInRequest, pk: int, question_key: str) -> HttpResponse:
     assessment = get_assessment_for_user(request.user, pk, write=True)
     q = _question(assessment, question_key)
-    form = LocalGroupForm(request.POST or None)
+    form = LocalGroupForm(posted(request))
     back = reverse("assessments:question", args=[pk, q.key])
     if request.method == "POST" and form.is_valid():
         try:
