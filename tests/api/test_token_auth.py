@@ -67,7 +67,7 @@ def test_a_revoked_token_is_refused(client, person) -> None:
 def test_an_expired_token_is_refused_and_says_when_it_expired(client, person) -> None:
     expired_at = timezone.make_aware(datetime.datetime(2026, 1, 16))
     issued = create_token(person, name="Script", expires_at=expired_at)
-    assert_refused(call(client, f"Bearer {issued.secret}"), "expired on 16 January 2026")
+    assert_refused(call(client, f"Bearer {issued.secret}"), "expired at the end of 15 January 2026")
 
 
 def test_a_token_works_until_its_expiry_moment(person) -> None:

@@ -162,3 +162,17 @@ def test_the_account_page_links_to_the_token_pages(client, person) -> None:
     html = client.get(reverse("accounts:account")).content.decode()
     assert f'href="{reverse("api-tokens:list")}"' in html
     assert f'href="{reverse("api-tokens:create")}"' in html
+
+
+def test_a_site_admin_can_revoke_a_token_but_never_see_or_make_one(client, person) -> None:
+    issued = create_token(person, name="Lost laptop")
+    admin_user = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin_user)
+    changelist = reverse("admin:api_apitoken_changelist")
+    page = client.get(changelist).content.decode()
+    assert "Lost laptop" in page
+    assert issued.secret not in page
+    assert client.get(reverse("admin:api_apitoken_add")).status_code == 403
+    client.post(changelist, {"action": "revoke", "_selected_action": [issued.token.pk]})
+    issued.token.refresh_from_db()
+    assert issued.token.revoked_at is not None

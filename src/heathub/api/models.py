@@ -54,6 +54,13 @@ class ApiToken(models.Model):
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
 
+    @property
+    def last_day(self) -> datetime.date | None:
+        """The last day (UK time) the token works: expiry is the midnight after it."""
+        if self.expires_at is None:
+            return None
+        return (timezone.localtime(self.expires_at) - datetime.timedelta(microseconds=1)).date()
+
     def is_expired(self, now: datetime.datetime | None = None) -> bool:
         now = now or timezone.now()
         return self.expires_at is not None and self.expires_at <= now

@@ -50,12 +50,11 @@ class TokenSummary:
 
     @property
     def expires(self) -> str:
-        if self.token.expires_at is None:
+        last_day = self.token.last_day
+        if last_day is None:
             return "Does not expire"
-        # expires_at is the midnight after the last day the token works
-        last_day = timezone.localtime(self.token.expires_at) - datetime.timedelta(days=1)
         word = "Expired after" if self.status == "expired" else "Works until the end of"
-        return f"{word} {long_date(last_day.date())}"
+        return f"{word} {long_date(last_day)}"
 
     @property
     def last_used(self) -> str:

@@ -91,9 +91,9 @@ def user_for_token(raw: str, *, now: datetime.datetime | None = None) -> User:
         raise TokenRefusedError(
             "This API token has been revoked. Create a new one on your account page."
         )
-    if token.is_expired(now):
+    if token.is_expired(now) and token.last_day is not None:
         raise TokenRefusedError(
-            f"This API token expired on {timezone.localtime(token.expires_at):%d %B %Y}. "
+            f"This API token expired at the end of {token.last_day.day} {token.last_day:%B %Y}. "
             "Create a new one on your account page."
         )
     if not token.user.is_active:
