@@ -121,3 +121,31 @@ def frameworks_load(
         console.print(f"[red]Not loaded.[/red] {error}")
         raise typer.Exit(1) from None
     console.print(f"Loaded {version} ({version.stages.count()} stages).")
+
+
+@app.command("send-reminders")
+def send_reminders(
+    today: Annotated[
+        str | None,
+        typer.Option(help="Act as if today were this date (YYYY-MM-DD); for catching up"),
+    ] = None,
+) -> None:
+    """Email the date-driven reminders (review due in 30 days, action overdue). Run it daily from
+    cron; a reminder already sent is never sent again."""
+    import datetime
+
+    setup_django()
+    from heathub.assessments.notifications import send_reminders as send
+
+    day = None
+    if today:
+        try:
+            day = datetime.date.fromisoformat(today)
+        except ValueError:
+            console.print(f"[red]--today {today!r}: expected a date like 2026-11-25[/red]")
+            raise typer.Exit(2) from None
+    run = send(day)
+    console.print(
+        f"Sent {run.review_due} review-due and {run.action_overdue} overdue-action reminders "
+        f"({run.skipped} already sent or to try again)."
+    )
