@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heathub.assessments import views
+from heathub.assessments import export_views, views
 
 app_name = "assessments"
 urlpatterns = [
@@ -23,6 +23,9 @@ urlpatterns = [
     path("<int:pk>/stages/<slug:stage_key>/check", views.check_answers, name="check-answers"),
     path("<int:pk>/actions/add", views.action_form, name="action-add"),
     path("<int:pk>/actions/<int:action_pk>", views.action_form, name="action-edit"),
+    path("<int:pk>/export", export_views.export_options, name="export"),
+    path("<int:pk>/export.docx", export_views.export_docx, name="export-docx"),
+    path("<int:pk>/export.pdf", export_views.export_pdf, name="export-pdf"),
 ]
 
 try:  # the review workflow's pages (mentor review, sign-off, Stage 4, history) share the namespace
