@@ -149,7 +149,8 @@ def test_the_next_cycle_carries_answers_groups_team_and_open_actions(client, tea
     assert new.framework_version == new_version
     assert new.owner == team.owner
     assert list(new.collaborators.all()) == [team.collaborator]
-    assert new.signed_off_on is None and new.next_review_on is None
+    assert new.signed_off_on is None
+    assert new.next_review_on is None
     # answers carried over by key, to be checked again
     copied = Answer.objects.get(assessment=new, question_key="prepare.scope")
     assert copied.value == {"text": "Answer to prepare.scope"}

@@ -33,14 +33,14 @@ def histories(assessment: Assessment) -> list[models.QuerySet[Any]]:
     return [
         q.select_related("history_user")
         for q in (
-            Assessment.history.filter(id=pk),  # type: ignore[attr-defined]
-            Answer.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
-            PopulationGroupConsideration.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
-            Action.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
-            Collaborator.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
-            MentorReview.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
-            ReviewComment.history.filter(review_id__in=reviews),  # type: ignore[attr-defined]
-            PeriodicReview.history.filter(assessment_id=pk),  # type: ignore[attr-defined]
+            Assessment.history.filter(id=pk),
+            Answer.history.filter(assessment_id=pk),
+            PopulationGroupConsideration.history.filter(assessment_id=pk),
+            Action.history.filter(assessment_id=pk),
+            Collaborator.history.filter(assessment_id=pk),
+            MentorReview.history.filter(assessment_id=pk),
+            ReviewComment.history.filter(review_id__in=reviews),
+            PeriodicReview.history.filter(assessment_id=pk),
         )
     ]
 

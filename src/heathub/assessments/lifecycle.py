@@ -116,7 +116,7 @@ def start_next_cycle(
         add_collaborator(nxt, row.user, by=by)
     _copy_answers(previous, nxt, by=by)
     groups = _copy_considerations(previous, nxt, by=by)
-    for action in previous.actions.open().prefetch_related("groups"):
+    for action in Action.objects.filter(assessment=previous).open().prefetch_related("groups"):
         carried = Action(
             assessment=nxt,
             description=action.description,

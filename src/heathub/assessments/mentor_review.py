@@ -39,7 +39,9 @@ def mentors() -> QuerySet[User]:
 
 
 def open_review(assessment: Assessment) -> MentorReview | None:
-    return assessment.mentor_reviews.open().select_related("mentor").first()
+    return (
+        MentorReview.objects.open().filter(assessment=assessment).select_related("mentor").first()
+    )
 
 
 def reviewable_question_keys(assessment: Assessment) -> set[str]:

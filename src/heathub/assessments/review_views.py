@@ -179,13 +179,13 @@ def request_review(request: SignedInRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"Sent to {mentor.get_full_name()} for mentor review")
             return redirect("assessments:review", pk=assessment.pk)
-    refusal = None
+    not_now = None
     if assessment.archived:
-        refusal = "This assessment is archived: restore it before asking for a review."
+        not_now = "This assessment is archived: restore it before asking for a review."
     elif assessment.status == Status.IN_REVIEW:
-        refusal = "This assessment is already with a mentor for review."
+        not_now = "This assessment is already with a mentor for review."
     elif assessment.status not in mentor_review.REQUESTABLE:
-        refusal = "A signed-off assessment cannot be sent for mentor review."
+        not_now = "A signed-off assessment cannot be sent for mentor review."
     context = {
         "page_title": "Ask a mentor to review this assessment",
         "assessment": assessment,
@@ -196,7 +196,7 @@ def request_review(request: SignedInRequest, pk: int) -> HttpResponse:
         ],
         "message": form.data.get("message", ""),
         "message_limit": mentor_review.MESSAGE_LIMIT,
-        "refusal": refusal,
+        "refusal": not_now,
         "back_link": _back(assessment),
     }
     return _render(request, "request.jinja", context, form)
@@ -432,7 +432,7 @@ def _save_stage_four(
         messages.success(request, "Your Stage 4 review has been saved: you can come back to it")
         return redirect(_task_list(assessment))
     problems = periodic_review.finish_problems(saved)
-    outcome = form.cleaned_data.get("outcome")
+    outcome = str(form.cleaned_data.get("outcome") or "")
     if not outcome:
         problems["outcome"] = "Select whether to close the assessment or start the next cycle"
     for field, message in problems.items():
