@@ -205,7 +205,7 @@ def test_limits_nest_around_the_baseline_and_ignore_row_order(rows: list[tuple[i
     )
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 400), st.floats(1, 1000)), min_size=2, max_size=20))
 def test_ratio_limits_bracket_one(rows: list[tuple[int, float]]) -> None:
     df = pd.DataFrame(rows, columns=["x", "n"])

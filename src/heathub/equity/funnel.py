@@ -93,54 +93,56 @@ def funnel_limits(
     99       13000           18.49          19.843            18.1
     """
     numerators = non_negative_column(df, numerator)
-    if statistic == "rate":
-        derived = _rate_denominators(df, numerator, denominator, rate, rate_type, multiplier)
-    elif statistic in ("proportion", "ratio"):
-        if denominator is None:
-            raise EquityInputError(f"a {statistic} funnel needs denominator= (a column name)")
-        derived = positive_column(df, denominator)
-        if statistic == "proportion":
-            fail(
-                df, numerator, numerators > derived, f"numerator above denominator {denominator!r}"
-            )
-    else:
-        raise EquityInputError(f"statistic={statistic!r}: use 'proportion', 'ratio' or 'rate'")
-    if statistic != "ratio" and multiplier is None:
-        raise EquityInputError(f"a {statistic} funnel needs multiplier= (e.g. 100 or 100000)")
-    if statistic == "ratio" and ratio_type not in ("count", "isr"):
-        raise EquityInputError(f"ratio_type={ratio_type!r}: use 'count' or 'isr'")
-    if statistic == "rate" and (years_of_data is None or years_of_data <= 0):
-        raise EquityInputError("a rate funnel needs years_of_data= (a number above 0)")
-
-    average = numerators.sum() / np.nansum(derived)
-    axis = _axis_points(
-        float(np.nanmin(derived)), float(np.nanmax(derived)), statistic, average, years_of_data
-    )
     if statistic == "proportion":
-        assert multiplier is not None  # checked above; tells mypy
-        return _proportion_limits(axis, average, multiplier)
+        scale = _required_multiplier(multiplier, statistic)
+        derived = _denominator_column(df, denominator, statistic)
+        above = numerators > derived
+        fail(df, numerator, above, f"numerator above denominator {denominator!r}")
+        average = numerators.sum() / derived.sum()
+        axis = _axis_points(derived, statistic, average, years=1.0)
+        return _proportion_limits(axis, average, scale)
     if statistic == "ratio":
-        assert ratio_type is not None
-        return _ratio_limits(axis, ratio_type)
-    assert multiplier is not None
-    assert years_of_data is not None
-    assert rate_type is not None
-    return _rate_limits(axis, average, multiplier, years_of_data, rate_type)
+        if ratio_type is None or ratio_type not in ("count", "isr"):
+            raise EquityInputError(f"ratio_type={ratio_type!r}: use 'count' or 'isr'")
+        derived = _denominator_column(df, denominator, statistic)
+        average = numerators.sum() / derived.sum()
+        return _ratio_limits(_axis_points(derived, statistic, average, years=1.0), ratio_type)
+    if statistic == "rate":
+        scale = _required_multiplier(multiplier, statistic)
+        if rate is None or rate_type is None or rate_type not in ("dsr", "crude"):
+            raise EquityInputError(
+                "a rate funnel needs rate= (a column) and rate_type= ('dsr' or 'crude')"
+            )
+        if years_of_data is None or years_of_data <= 0:
+            raise EquityInputError("a rate funnel needs years_of_data= (a number above 0)")
+        derived = _rate_denominators(df, numerator, denominator, rate, rate_type, scale)
+        average = numerators.sum() / np.nansum(derived)
+        axis = _axis_points(derived, statistic, average, years=years_of_data)
+        return _rate_limits(axis, average, scale, years_of_data, rate_type)
+    raise EquityInputError(f"statistic={statistic!r}: use 'proportion', 'ratio' or 'rate'")
+
+
+def _required_multiplier(multiplier: float | None, statistic: str) -> float:
+    if multiplier is None:
+        raise EquityInputError(f"a {statistic} funnel needs multiplier= (e.g. 100 or 100000)")
+    return multiplier
+
+
+def _denominator_column(df: pd.DataFrame, denominator: str | None, statistic: str) -> "np.ndarray":
+    if denominator is None:
+        raise EquityInputError(f"a {statistic} funnel needs denominator= (a column name)")
+    return positive_column(df, denominator)
 
 
 def _rate_denominators(
     df: pd.DataFrame,
     numerator: str,
     denominator: str | None,
-    rate: str | None,
-    rate_type: str | None,
-    multiplier: float | None,
+    rate: str,
+    rate_type: Literal["dsr", "crude"],
+    multiplier: float,
 ) -> "np.ndarray":
     """Each row's denominator, derived from its events and rate as the package does."""
-    if rate is None or multiplier is None or rate_type not in ("dsr", "crude"):
-        raise EquityInputError(
-            "a rate funnel needs rate= (a column), rate_type= ('dsr' or 'crude') and multiplier="
-        )
     events = non_negative_column(df, numerator)
     rates = numeric_column(df, rate)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -158,14 +160,10 @@ def _rate_denominators(
 
 
 def _axis_points(
-    smallest: float,
-    largest: float,
-    statistic: Statistic,
-    average: float,
-    years_of_data: float | None,
+    denominators: "np.ndarray", statistic: Statistic, average: float, years: float
 ) -> "np.ndarray":
     """The package's 100 x-axis points: geometric steps, rounded, each at least one more."""
-    years = years_of_data if statistic == "rate" and years_of_data else 1.0
+    smallest, largest = float(np.nanmin(denominators)), float(np.nanmax(denominators))
     minimum = 0.0 if largest > 2 * smallest else _round_down(smallest / years) * years
     maximum = _round_up(largest / years) * years
     if statistic == "rate":
