@@ -19,6 +19,7 @@ from heathub.frameworks.models import (
     Dimension,
     FrameworkVersion,
     PopulationGroup,
+    PublishedVersionIsReadOnly,
     Question,
     Stage,
 )
@@ -287,3 +288,12 @@ def test_the_cli_loads_a_file_and_refuses_a_bad_one(db, tmp_path) -> None:
     assert "Not loaded." in refused.output
     assert "wording: this key appears twice" in refused.output
     assert FrameworkVersion.objects.count() == 1
+
+
+def test_questions_of_a_loaded_version_cannot_be_edited(framework) -> None:
+    question = Question.objects.get(stage__framework_version=framework, key="prepare.scope")
+    question.prompt = "Something else"
+    with pytest.raises(PublishedVersionIsReadOnly):
+        question.save()
+    question.refresh_from_db()
+    assert question.prompt.startswith("What is the work")

@@ -1,7 +1,26 @@
 """HEAT framework versions loaded from YAML files. A loaded version is never edited: a change is a
 new version, and an assessment stays pinned to the version it was started with."""
 
+from typing import Any
+
 from django.db import models
+
+
+class PublishedVersionIsReadOnly(Exception):  # noqa: N818 (says what happened)
+    """A loaded framework version's stages and questions are never edited: load a new version."""
+
+
+class ReadOnlyOnceSaved(models.Model):
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise PublishedVersionIsReadOnly(
+                f"{self} belongs to a loaded framework version and cannot be changed: "
+                "load the changed file as a new version"
+            )
+        super().save(*args, **kwargs)
 
 
 class Wording(models.TextChoices):
@@ -35,7 +54,7 @@ class FrameworkVersion(models.Model):
         return f"{self.name} {self.version}"
 
 
-class Stage(models.Model):
+class Stage(ReadOnlyOnceSaved):
     framework_version = models.ForeignKey(
         FrameworkVersion, on_delete=models.CASCADE, related_name="stages"
     )
@@ -65,7 +84,7 @@ class AnswerKind(models.TextChoices):
     DATE = "date", "Date"
 
 
-class Question(models.Model):
+class Question(ReadOnlyOnceSaved):
     stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="questions")
     key = models.CharField(max_length=80)  # stable across wording changes, e.g. "assess.groups"
     prompt = models.TextField()
