@@ -4,6 +4,7 @@
 import re
 from pathlib import Path
 
+import pytest
 from django.contrib.staticfiles import finders
 from django.urls import URLPattern, reverse
 
@@ -87,3 +88,9 @@ def test_docs_api_md_documents_every_route(client, db) -> None:
     assert {(path, "get") for path in documented} == EXPECTED_OPERATIONS
     for name in ("organisation-list", "organisation-detail", "assessment-list"):
         assert f"`api:{name}`" in text
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+def test_the_docs_and_schema_are_read_only(client, db, method) -> None:
+    for name in ("api:openapi-view", "api:openapi-json"):
+        assert getattr(client, method)(reverse(name)).status_code == 405

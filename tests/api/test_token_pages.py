@@ -176,3 +176,10 @@ def test_a_site_admin_can_revoke_a_token_but_never_see_or_make_one(client, perso
     client.post(changelist, {"action": "revoke", "_selected_action": [issued.token.pk]})
     issued.token.refresh_from_db()
     assert issued.token.revoked_at is not None
+
+
+def test_an_empty_post_is_a_form_error_not_a_blank_page(client, person) -> None:
+    client.force_login(person)
+    response = client.post(reverse("api-tokens:create"))
+    assert response.status_code == 400
+    assert "Enter a name for the token" in response.content.decode()

@@ -6,6 +6,7 @@ OpenAPI schema are public: they describe the API, not anyone's data.
 """
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.views.decorators.http import require_safe
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError
 
@@ -25,6 +26,7 @@ api = NinjaAPI(
     auth=PersonalToken(),
     # validatorUrl null: Swagger UI would otherwise send the schema to swagger.io for a badge
     docs=Swagger(settings={"validatorUrl": None}),
+    docs_decorator=require_safe,  # the docs and schema are read-only: other methods get 405
 )
 api.add_router("", organisation_router)
 api.add_router("", assessment_router)

@@ -33,7 +33,7 @@ def token_list(request: SignedInRequest) -> HttpResponse:
 @never_cache  # the page after a POST holds the secret: no browser or proxy may keep it
 @require_http_methods(["GET", "POST"])
 def token_create(request: SignedInRequest) -> HttpResponse:
-    form = CreateTokenForm(request.POST or None)
+    form = CreateTokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         issued = create_token(
             request.user, name=form.cleaned_data["name"], expires_at=form.expires_at()
