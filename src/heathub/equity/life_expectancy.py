@@ -107,33 +107,42 @@ def life_expectancy(
         "start age repeated within a group",
     )
     codes, groups = group_codes(df, keys)
-    valid = _publishable_groups(codes, len(groups), died, lived)
-
     order = np.lexsort((ages, codes))
+    in_valid_group = _publishable_groups(codes, len(groups), died, lived)[codes[order]]
     out = df.iloc[order][[*keys, startage]].reset_index(drop=True)
-    results = {"value": np.full(len(df), np.nan)}
-    for level in levels:
-        results[level.lower_column] = np.full(len(df), np.nan)
-        results[level.upper_column] = np.full(len(df), np.nan)
-
-    in_valid_group = valid[codes[order]]
-    if in_valid_group.any():
-        rows = order[in_valid_group]
-        table_deaths = died[rows].reshape(-1, BANDS)
-        table_population = lived[rows].reshape(-1, BANDS)
-        expectancy, standard_error = _chiang_silcocks(table_deaths, table_population)
-        width = 2 * SUPPRESSION_LEVEL.z * standard_error
-        published = np.isfinite(expectancy) & ~(width > WIDEST_PUBLISHED_INTERVAL)
-        results["value"][in_valid_group] = np.where(published, expectancy, np.nan).ravel()
-        for level in levels:
-            with np.errstate(invalid="ignore"):
-                lower = expectancy - level.z * standard_error
-                upper = expectancy + level.z * standard_error
-            results[level.lower_column][in_valid_group] = _finite_or_nan(lower).ravel()
-            results[level.upper_column][in_valid_group] = _finite_or_nan(upper).ravel()
-    for name, column in results.items():
+    estimates = _estimates(died, lived, order, in_valid_group, levels)
+    for name, column in estimates.items():
         out[name] = column
     return out
+
+
+def _estimates(
+    died: "np.ndarray",
+    lived: "np.ndarray",
+    order: "np.ndarray",
+    in_valid_group: "np.ndarray",
+    levels: tuple[ConfidenceLevel, ...],
+) -> dict[str, "np.ndarray"]:
+    """``value`` and limit columns for the rows in ``order``: NaN outside publishable groups,
+    whose rows (20 per group, by start age) are computed as one (groups, 20) table."""
+    names = ["value", *(c for level in levels for c in (level.lower_column, level.upper_column))]
+    results = {name: np.full(len(order), np.nan) for name in names}
+    if not in_valid_group.any():
+        return results
+    rows = order[in_valid_group]
+    expectancy, standard_error = _chiang_silcocks(
+        died[rows].reshape(-1, BANDS), lived[rows].reshape(-1, BANDS)
+    )
+    width = 2 * SUPPRESSION_LEVEL.z * standard_error
+    published = np.isfinite(expectancy) & ~(width > WIDEST_PUBLISHED_INTERVAL)
+    results["value"][in_valid_group] = np.where(published, expectancy, np.nan).ravel()
+    for level in levels:
+        with np.errstate(invalid="ignore"):
+            lower = expectancy - level.z * standard_error
+            upper = expectancy + level.z * standard_error
+        results[level.lower_column][in_valid_group] = _finite_or_nan(lower).ravel()
+        results[level.upper_column][in_valid_group] = _finite_or_nan(upper).ravel()
+    return results
 
 
 def _publishable_groups(
