@@ -203,28 +203,37 @@ def organisation_url(organisation: Organisation) -> str:
     return reverse("orgs:detail", args=[organisation.pk])
 
 
+def _unusable_invitation(request: HttpRequest, *, status: int) -> HttpResponse:
+    """Unknown (404), or expired, used, replaced or withdrawn (410)."""
+    context = {"page_title": "This invitation link cannot be used"}
+    return render(request, "orgs/invitation_unusable.jinja", context, status=status)
+
+
 @require_http_methods(["GET", "POST"])
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     """The link in the invitation email. Works once, for 14 days, for the invited address."""
     invitation = actions.find_invitation(token)
-    if invitation is None or not invitation.is_open:
-        context: dict[str, Any] = {"page_title": "This invitation link cannot be used"}
-        status = 404 if invitation is None else 410
-        return render(request, "orgs/invitation_unusable.jinja", context, status=status)
+    if invitation is None:
+        return _unusable_invitation(request, status=404)
+    if not invitation.is_open:
+        return _unusable_invitation(request, status=410)
     organisation = invitation.organisation
     base: dict[str, Any] = {"invitation": invitation, "org": organisation}
     user = request.user
     if user.is_authenticated:
         assert isinstance(user, User)
         if user.email.lower() != invitation.email.lower():
-            context = {
+            context: dict[str, Any] = {
                 **base,
                 "you": user.email,
                 "page_title": "This invitation is for someone else",
             }
             return render(request, "orgs/invitation_other_person.jinja", context, status=403)
         if request.method == "POST":
-            actions.accept_invitation(invitation, user=user)
+            try:
+                actions.accept_invitation(invitation, user=user)
+            except actions.ActionRefused:  # used or withdrawn since the page was opened
+                return _unusable_invitation(request, status=410)
             messages.success(request, f"You have joined {organisation}")
             return redirect("orgs:detail", pk=organisation.pk)
         context = {**base, "page_title": f"Join {organisation}"}
@@ -234,12 +243,15 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     form = NewAccountForm(invitation.email, _posted(request))
     if request.method == "POST" and form.is_valid():
-        new_user = actions.create_account_and_accept(
-            invitation,
-            full_name=form.cleaned_data["full_name"],
-            job_title=form.cleaned_data["job_title"],
-            password=form.cleaned_data["password1"],
-        )
+        try:
+            new_user = actions.create_account_and_accept(
+                invitation,
+                full_name=form.cleaned_data["full_name"],
+                job_title=form.cleaned_data["job_title"],
+                password=form.cleaned_data["password1"],
+            )
+        except actions.ActionRefused:  # used, or an account made, since the page was opened
+            return _unusable_invitation(request, status=410)
         login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome to heathub. You have joined {organisation}")
         return redirect("orgs:detail", pk=organisation.pk)
