@@ -117,10 +117,13 @@ def read_upload(df: pd.DataFrame) -> Upload:
         ("ordered_dimension", ordered),
     ]:
         _constant_within(df, codes, column, values)
-    strata: dict[tuple[object, ...], Rows] = {
-        (key if isinstance(key, tuple) else (key,)): np.asarray(rows, dtype=np.intp)
-        for key, rows in grouped.indices.items()
-    }
+    # Subgroups in name order within each stratum, so ties (two subgroups sharing the highest
+    # estimate) resolve the same way whatever the row order.
+    names = keys["__subgroup"].to_numpy()
+    strata: dict[tuple[object, ...], Rows] = {}
+    for key, found in grouped.indices.items():
+        rows = np.asarray(found, dtype=np.intp)
+        strata[key if isinstance(key, tuple) else (key,)] = rows[np.argsort(names[rows])]
     for rows in strata.values():
         _check_stratum(df, rows, reference, order, ordered)
     return Upload(
