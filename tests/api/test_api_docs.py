@@ -94,3 +94,14 @@ def test_docs_api_md_documents_every_route(client, db) -> None:
 def test_the_docs_and_schema_are_read_only(client, db, method) -> None:
     for name in ("api:openapi-view", "api:openapi-json"):
         assert getattr(client, method)(reverse(name)).status_code == 405
+
+
+def test_each_route_documents_its_refusals(client, db) -> None:
+    schema = client.get(reverse("api:openapi-json")).json()
+    for path, method in EXPECTED_OPERATIONS:
+        responses = schema["paths"][path][method]["responses"]
+        assert {"200", "401"} <= set(responses), path
+        if "{" in path:
+            assert "404" in responses, path
+        detail = responses["401"]["content"]["application/json"]["schema"]
+        assert detail == {"$ref": "#/components/schemas/Detail"}

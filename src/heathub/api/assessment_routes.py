@@ -57,7 +57,7 @@ def filtered(assessments: QuerySet[Assessment], filters: AssessmentFilters) -> Q
 
 @router.get(
     "/assessments",
-    response=list[AssessmentSummaryOut],
+    response={200: list[AssessmentSummaryOut], 401: Detail},
     url_name="assessment-list",
     summary="Assessments you can see",
 )
@@ -76,7 +76,7 @@ def assessment_list(
 
 @router.get(
     "/assessments/{assessment_id}",
-    response={200: AssessmentDetailOut, 404: Detail},
+    response={200: AssessmentDetailOut, 401: Detail, 404: Detail},
     url_name="assessment-detail",
     summary="One assessment, with answers, population groups and actions",
 )

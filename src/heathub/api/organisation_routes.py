@@ -19,7 +19,7 @@ def with_your_role(organisations: QuerySet[Organisation], user: User) -> QuerySe
 
 @router.get(
     "/organisations",
-    response=list[OrganisationOut],
+    response={200: list[OrganisationOut], 401: Detail},
     url_name="organisation-list",
     summary="Your organisations",
 )
@@ -30,7 +30,7 @@ def organisation_list(request: TokenRequest) -> QuerySet[Organisation]:
 
 @router.get(
     "/organisations/{organisation_id}",
-    response={200: OrganisationOut, 404: Detail},
+    response={200: OrganisationOut, 401: Detail, 404: Detail},
     url_name="organisation-detail",
     summary="One of your organisations",
 )
