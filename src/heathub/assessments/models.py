@@ -306,6 +306,9 @@ class PopulationGroupConsideration(models.Model):
     effect_rationale = models.TextField(blank=True)
     mitigation = models.TextField(blank=True)
     data_gap = models.TextField(blank=True)
+    # Core20 depends on the IMD edition: the areas in the most deprived 20% change between
+    # editions, so the team records the one it used (from the group's imd_editions).
+    imd_edition = models.CharField("IMD edition", max_length=10, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords(m2m_fields=[groups])
 
