@@ -9,6 +9,7 @@ from typing import Any
 from django.urls import reverse
 
 from heathub.accounts.models import User
+from heathub.assessments import answer_kinds
 from heathub.assessments.models import (
     LOCKED_STAGES,
     Action,
@@ -75,6 +76,7 @@ class QuestionRow:
     prompt: str
     stage: str
     answer: list[str]
+    short_title: str
     comments: list[CommentRow] = field(default_factory=list)
 
     @property
@@ -97,7 +99,9 @@ def question_rows(assessment: Assessment, *, can_resolve: bool) -> list[Question
         for q in stage.questions.all():
             answer = answers.get(q.key)
             lines = answer_lines(q, answer.value, assessment) if answer else [NOT_PROVIDED]
-            rows[q.key] = QuestionRow(q.key, q.prompt, stage.title, lines)
+            rows[q.key] = QuestionRow(
+                q.key, q.prompt, stage.title, lines, answer_kinds.short_title(q)
+            )
     comments = ReviewComment.objects.filter(review__assessment=assessment).select_related(
         "author", "resolved_by", "review"
     )

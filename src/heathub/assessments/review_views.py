@@ -137,6 +137,7 @@ def _review_page(
         and assessment.status in mentor_review.REQUESTABLE
         and not assessment.archived,
         "comment_key": comment_key,
+        "comment_limit": mentor_review.COMMENT_LIMIT,
         "signed": signed,
         "sign_off_rows": sign_off_summary(assessment) if signed else [],
         "can_sign_off": may_sign and not signed,
