@@ -9,4 +9,5 @@ analyse_app = typer.Typer(
 )
 
 # Importing the command modules registers their sub-commands on analyse_app.
-from heathub.analyse_cli import ohid  # noqa: E402, F401
+# (who registers `analyse sii` and `analyse who`.)
+from heathub.analyse_cli import ohid, who  # noqa: E402, F401
