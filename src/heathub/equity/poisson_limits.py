@@ -71,7 +71,9 @@ def count_limits(x: "np.ndarray", level: ConfidenceLevel) -> tuple["np.ndarray",
     ([0.0, 4.1154, 837.3169], [3.6889, 17.0848, 955.6099])
     """
     x = np.asarray(x, dtype=float)
+    lower, upper = byars_lower(x, level), byars_upper(x, level)
+    # The chi-square quantiles are slow, so only the small counts that need them get them.
     exact = x < EXACT_BELOW
-    lower = np.where(exact, exact_lower(x, level), byars_lower(x, level))
-    upper = np.where(exact, exact_upper(x, level), byars_upper(x, level))
+    lower[exact] = exact_lower(x[exact], level)
+    upper[exact] = exact_upper(x[exact], level)
     return lower, upper
