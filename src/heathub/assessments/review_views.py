@@ -75,6 +75,11 @@ def _render(
     return render(request, f"assessments/review/{template}", context, status=status)
 
 
+def _posted(request: SignedInRequest) -> Any:
+    """The form data of a POST, even an empty one (so it is checked), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 # ---- mentor review ---------------------------------------------------------------------------
 
 
@@ -168,7 +173,7 @@ def request_review(request: SignedInRequest, pk: int) -> HttpResponse:
         m for m in mentor_review.mentors() if m.pk not in (request.user.pk, assessment.owner_id)
     ]
     choices = [(m.pk, mentor_choice_label(m)) for m in candidates]
-    form = RequestReviewForm(choices, request.POST or None)
+    form = RequestReviewForm(choices, _posted(request))
     if request.method == "POST" and form.is_valid():
         mentor = next(m for m in candidates if m.pk == form.cleaned_data["mentor"])
         try:
@@ -249,7 +254,7 @@ def decide_review(request: SignedInRequest, pk: int) -> HttpResponse:
     current = mentor_review.open_review(assessment)
     if current is None or current.mentor_id != request.user.pk:
         raise PermissionDenied
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             mentor_review.decide_review(
@@ -291,7 +296,7 @@ def sign_off_page(request: SignedInRequest, pk: int) -> HttpResponse:
     if not sign_off.may_sign_off(request.user, assessment):
         raise PermissionDenied
     initial = {"sponsor_name": assessment.sponsor_name, "sponsor_role": assessment.sponsor_role}
-    form = SignOffForm(request.POST or None, initial=initial)
+    form = SignOffForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         c = form.cleaned_data
         try:
@@ -333,7 +338,7 @@ def unlock(request: SignedInRequest, pk: int) -> HttpResponse:
     assessment = get_assessment_for_user(request.user, pk, write=True)
     if not sign_off.is_org_admin(request.user, assessment):
         raise PermissionDenied
-    form = UnlockForm(request.POST or None)
+    form = UnlockForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             sign_off.unlock(assessment, by=request.user, reason=form.cleaned_data["reason"])
@@ -372,7 +377,9 @@ def stage_four(request: SignedInRequest, pk: int) -> HttpResponse:
         if request.method == "POST" and "start_early" in request.POST:
             periodic_review.start_early(assessment, by=request.user)
             return redirect("assessments:periodic-review", pk=pk)
-        return _render(request, "stage4_not_due.jinja", base)
+        response = _render(request, "stage4_not_due.jinja", base)
+        response.status_code = 400 if request.method == "POST" else 200  # not open: not saved
+        return response
     actions = list(assessment.actions.select_related("owner_user").prefetch_related("groups"))
     versions = list(FrameworkVersion.objects.filter(active=True).order_by("-loaded_at"))
     if assessment.framework_version not in versions:
@@ -389,7 +396,7 @@ def stage_four(request: SignedInRequest, pk: int) -> HttpResponse:
         )
         for key, line in draft.action_updates.items():
             initial[f"action-{key}-update"] = line
-    form = PeriodicReviewForm(actions, versions, request.POST or None, initial=initial)
+    form = PeriodicReviewForm(actions, versions, _posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         response = _save_stage_four(request, assessment, form)
         if response is not None:
@@ -484,7 +491,9 @@ def _stage_four_closed(
         "next_cycle_href": _task_list(nxt) if nxt else None,
         "not_signed_off": assessment.status not in (Status.SIGNED_OFF, Status.CLOSED),
     }
-    return _render(request, "stage4_closed.jinja", context)
+    response = _render(request, "stage4_closed.jinja", context)
+    response.status_code = 400 if request.method == "POST" else 200  # nothing to save
+    return response
 
 
 # ---- archive and copy ------------------------------------------------------------------------
@@ -494,7 +503,7 @@ def _stage_four_closed(
 @require_http_methods(["GET", "POST"])
 def archive(request: SignedInRequest, pk: int) -> HttpResponse:
     assessment = get_assessment_for_user(request.user, pk, write=True)
-    form = ArchiveForm(request.POST or None)
+    form = ArchiveForm(_posted(request))
     if request.method == "POST":
         try:
             if assessment.archived:
@@ -523,7 +532,7 @@ def copy(request: SignedInRequest, pk: int) -> HttpResponse:
     if not lifecycle.can_start_in(request.user, assessment):
         raise PermissionDenied
     suggested = f"Copy of {assessment.title}"[: CopyForm.base_fields["title"].max_length]  # type: ignore[attr-defined]
-    form = CopyForm(request.POST or None, initial={"title": suggested})
+    form = CopyForm(_posted(request), initial={"title": suggested})
     if request.method == "POST" and form.is_valid():
         try:
             new = lifecycle.copy_assessment(
