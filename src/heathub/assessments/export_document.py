@@ -50,7 +50,7 @@ NOT_SIGNED_OFF = (
 STAGE_4_NOT_OPEN = "Stage 4 opens after sign-off, when the review is due."
 
 GROUPS_HEADER = ("Group", "How they are affected", "Evidence", "Confidence", "Expected effect")
-GROUPS_WIDTHS = (18, 27, 25, 12, 18)
+GROUPS_WIDTHS = (18, 25, 23, 15, 19)
 ACTIONS_HEADER = ("Action", "Owner", "Due date", "Status", "Groups")
 ACTIONS_WIDTHS = (36, 17, 16, 13, 18)
 OVERDUE = "Overdue"
