@@ -65,3 +65,40 @@ def test_an_admin_invites_a_colleague_who_joins_with_a_new_account(
     expect(page.get_by_role("cell", name="Priya Shah (you)")).to_be_visible()
     assert_no_axe_violations(page)
     assert Membership.objects.get(user__email="priya.shah@nhs.net").role == Role.EDITOR
+
+
+def test_an_admin_changes_a_role_and_a_setting_and_reads_the_history(
+    page: Page, live_server, trust
+) -> None:
+    admin = UserFactory(organisation=trust, role=Role.ORG_ADMIN, full_name="Grace Okafor")
+    UserFactory(organisation=trust, role=Role.MEMBER, full_name="Tom Evans")
+    sign_in(page, live_server, admin.email)
+    page.goto(live_server.url + "/organisations/")
+    page.get_by_role("link", name="Walsall Healthcare NHS Trust").click()
+
+    page.get_by_role("link", name="Change role of Tom Evans").click()
+    assert_no_axe_violations(page)
+    page.get_by_label("Editor").check()
+    page.get_by_role("button", name="Save role").click()
+    expect(page.get_by_text("Tom Evans is now editor")).to_be_visible()
+
+    page.get_by_role("link", name="Change whether a mentor review is required").click()
+    assert_no_axe_violations(page)
+    page.get_by_label("Yes").check()
+    page.get_by_role("button", name="Save settings").click()
+    expect(page.get_by_text("Yes: a mentor must mark an assessment ready")).to_be_visible()
+
+    page.get_by_role("link", name="See the history of memberships and settings").click()
+    expect(page.get_by_text("Role changed from member to editor by Grace Okafor")).to_be_visible()
+    expect(
+        page.get_by_text("Mentor review before sign-off turned on by Grace Okafor")
+    ).to_be_visible()
+    assert_no_axe_violations(page)
+
+    page.get_by_role("link", name="Back").click()
+    page.get_by_role("link", name="Remove Grace Okafor (you)").click()
+    page.get_by_role("button", name="Remove Grace Okafor").click()
+    expect(page.locator(".nhsuk-error-summary")).to_contain_text(
+        "Grace Okafor is the only organisation admin of Walsall Healthcare NHS Trust"
+    )
+    assert_no_axe_violations(page)
