@@ -5,6 +5,7 @@ stratum (setting, date, indicator, dimension) and applicable measure. Families o
 in their own modules; :mod:`heathub.equity.who.applicability` says which apply when.
 """
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -154,7 +155,4 @@ def _with_draws(s: Stratum, simulations: int, seed: int | None, label: str) -> S
         return s
     rng = stratum_generator(seed, label)
     draws = truncated_draws(s.estimate, s.se, s.scale, simulations, rng)
-    return Stratum(
-        s.estimate, s.se, s.population, s.order, s.reference, s.favourable, s.ordered, s.scale,
-        s.z, draws,
-    )  # fmt: skip
+    return dataclasses.replace(s, draws=draws)

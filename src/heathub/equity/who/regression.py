@@ -39,7 +39,14 @@ def _counts(s: Stratum) -> tuple[FloatArray, FloatArray] | None:
 
 def logistic_fit(s: Stratum) -> tuple[FloatArray, FloatArray] | None:
     """Coefficients (intercept, slope on rank) and their HC1 covariance, or None if the model
-    cannot be fitted (an estimate outside the scale, or no convergence)."""
+    cannot be fitted (an estimate outside the scale, or no convergence). Fitted once per stratum.
+    """
+    if "logistic" not in s.memo:
+        s.memo["logistic"] = _fit_logistic(s)
+    return s.memo["logistic"]  # type: ignore[return-value]
+
+
+def _fit_logistic(s: Stratum) -> tuple[FloatArray, FloatArray] | None:
     counts = _counts(s)
     if counts is None:
         return None

@@ -49,6 +49,8 @@ class Stratum:
     scale: float
     z: float
     draws: FloatArray | None = field(default=None, compare=False)
+    # Results shared between measures of this stratum (SII and RII share one model fit).
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def size(self) -> int:
@@ -92,7 +94,7 @@ class Stratum:
         if simulated is None:
             return Estimate(estimate)
         tail = (1 - self._level) / 2 * 100
-        lower, upper = np.nanpercentile(simulated, [tail, 100 - tail])
+        lower, upper = np.percentile(simulated, [tail, 100 - tail])
         return Estimate(estimate, math.nan, float(lower), float(upper))
 
     @property
