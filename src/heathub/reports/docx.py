@@ -15,7 +15,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
@@ -80,7 +80,6 @@ def add_table(document: Document, table: Table) -> DocxTable | None:
     header = docx_table.rows[0]
     _mark_header_row(header)
     for cell, text in zip(header.cells, table.header, strict=True):
-        cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
         _shade(cell, "F0F4F5")
     for index, values in enumerate(table.rows):
@@ -88,7 +87,6 @@ def add_table(document: Document, table: Table) -> DocxTable | None:
         _keep_row_whole(row)
         flagged = index in table.flagged
         for cell, text in zip(row.cells, values, strict=True):
-            cell.text = ""
             cell.paragraphs[0].add_run(text)
             if flagged:
                 _shade(cell, "FBE9E7")
@@ -187,11 +185,15 @@ def _shade(cell: _Cell, fill: str) -> None:
 
 
 def _set_widths(table: DocxTable, percents: Sequence[int], usable: int) -> None:
+    """Both the grid (LibreOffice reads it) and each cell (Word reads these)."""
     table.autofit = False
     total = sum(percents)
+    widths = [Emu(int(usable * percent / total)) for percent in percents]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for row in table.rows:
-        for cell, percent in zip(row.cells, percents, strict=True):
-            cell.width = int(usable * percent / total)
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
 
 
 def _small_grey(paragraph: Paragraph) -> None:
