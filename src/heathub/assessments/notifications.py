@@ -127,6 +127,7 @@ def signed_off(assessment: Assessment) -> None:
         "sponsor": f"{a.sponsor_name}, {a.sponsor_role}",
         "signed_off_on": long_date(a.signed_off_on),
         "next_review_on": long_date(a.next_review_on),
+        "link": absolute("assessments:task-list", a.pk),
     }
     subject = f"Signed off: {a.title}"
     _send_after_commit([_message(u, subject, "signed_off.txt", context) for u in team(a)])
@@ -197,6 +198,7 @@ def _action_overdue_messages(action: Action) -> list[EmailMessage]:
         "action": action,
         "due_on": long_date(action.due_on),
         "owner": action.owner_display or "No owner named",
+        "link": absolute("assessments:task-list", a.pk),
     }
     to = action_reminder_recipient(action)
     return [_message(to, f"Action overdue: {a.title}", "action_overdue.txt", context)]
