@@ -9,7 +9,7 @@ from django.utils import timezone
 from heathub.history.changes import ChangeRow, change_rows
 from heathub.orgs import actions
 from heathub.orgs.models import Membership, Organisation, Role
-from tests.factories import OrganisationFactory, UserFactory
+from tests.factories import OrganisationFactory, SystemFactory, UserFactory
 
 
 def test_rows_name_the_field_old_and_new_values_who_and_why_newest_first(db) -> None:
@@ -85,3 +85,14 @@ def test_the_partial_shows_each_change_and_escapes_peoples_text(db) -> None:
     assert timezone.localtime(rows[0].when).strftime("%B %Y") in html
     empty = render_partial([])
     assert "No changes have been recorded yet." in empty
+
+
+def test_many_to_many_changes_name_the_related_objects(db) -> None:
+    icb = OrganisationFactory(name="NHS Coventry and Warwickshire Integrated Care Board")
+    icb.systems.add(SystemFactory(name="Coventry and Warwickshire"))
+
+    changed = change_rows(Organisation.history.filter(id=icb.pk))[0]
+
+    assert [(c.label, c.old, c.new) for c in changed.changes] == [
+        ("Systems", "Not set", "Coventry and Warwickshire")
+    ]

@@ -12,7 +12,8 @@ it with the `history/changes_table.jinja` partial::
 """
 
 import datetime
-from collections.abc import Callable, Iterable, Sequence
+import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,9 +146,11 @@ def _show(model: type[models.Model], name: str, value: Any) -> str:
         field = model._meta.get_field(name)
     except FieldDoesNotExist:
         field = None
-    if isinstance(value, Sequence) and not isinstance(value, str):  # many-to-many rows
+    if isinstance(field, models.ManyToManyField):  # rows of the through table, as dicts
         names = [str(v) for row in value for k, v in row.items() if k != model._meta.model_name]
         return ", ".join(names) or NOT_SET
+    if isinstance(value, dict | list):  # a JSON field
+        return json.dumps(value, ensure_ascii=False) if value else NOT_SET
     if value is None or value == "":
         return NOT_SET
     if isinstance(value, bool):

@@ -1,10 +1,12 @@
 """What the organisation page shows, prepared for the NHS.UK macros: templates stay logic-free."""
 
+import datetime
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from django.urls import reverse
+from django.utils import timezone
 
 from heathub.accounts.models import User
 from heathub.orgs.forms import ROLE_HINTS
@@ -26,8 +28,9 @@ def role_items(selected: str | None) -> list[dict[str, Any]]:
     ]
 
 
-def date_text(moment: Any) -> str:
-    return f"{moment.day} {moment:%B %Y}"
+def date_text(moment: datetime.datetime) -> str:
+    local = timezone.localtime(moment)
+    return f"{local.day} {local:%B %Y}"
 
 
 @dataclass(frozen=True)
