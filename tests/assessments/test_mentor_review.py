@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from heathub.assessments.models import MentorReview, ReviewComment, Status
+from heathub.orgs.models import Region, System
 from tests.assessments.review_builders import make_team
 
 
@@ -22,11 +23,14 @@ def ask(client, team, mentor=None, message="Please look at the groups"):
 
 
 def test_the_mentor_list_shows_each_mentors_organisation(client, team) -> None:
+    region = Region.objects.create(name="Midlands")
+    system = System.objects.create(name="Nottingham and Nottinghamshire ICS", region=region)
+    team.mentor.memberships.get().organisation.systems.add(system)
     client.force_login(team.owner)
     html = client.get(
         reverse("assessments:request-review", args=[team.assessment.pk])
     ).content.decode()
-    assert "Ruth Mills, Nottingham City Council" in html
+    assert "Ruth Mills, Nottingham City Council (Nottingham and Nottinghamshire ICS)" in html
     assert "Ali Khan" in html
     assert "Tom Evans" not in html  # not a mentor
 

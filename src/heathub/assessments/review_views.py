@@ -144,6 +144,7 @@ def _review_page(
         "comment_key": comment_key,
         "comment_limit": mentor_review.COMMENT_LIMIT,
         "signed": signed,
+        "closed": assessment.status == Status.CLOSED,
         "sign_off_rows": sign_off_summary(assessment) if signed else [],
         "can_sign_off": may_sign and not signed,
         "blockers": sign_off.sign_off_blockers(assessment) if may_sign and not signed else [],
