@@ -297,3 +297,12 @@ def test_questions_of_a_loaded_version_cannot_be_edited(framework) -> None:
         question.save()
     question.refresh_from_db()
     assert question.prompt.startswith("What is the work")
+
+
+def test_heathub_demo_loads_the_bundled_framework_once(db) -> None:
+    runner = CliRunner()
+    for _ in range(2):
+        result = runner.invoke(app, ["demo"], terminal_width=200)
+        assert result.exit_code == 0, result.output
+        assert "HEAT framework: HEAT (heathub paraphrase) 1" in result.output
+    assert FrameworkVersion.objects.count() == 1
