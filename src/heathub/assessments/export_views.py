@@ -22,7 +22,6 @@ from heathub.assessments.export_document import build_assessment_document, downl
 from heathub.assessments.models import Assessment, ReviewComment
 from heathub.reports.docx import DOCX_CONTENT_TYPE, assessment_docx
 from heathub.reports.downloads import attachment
-from heathub.reports.pdf import PDF_CONTENT_TYPE, assessment_pdf
 
 COMMENTS_PARAM = "comments"
 COMMENT_CHOICES = (("no", "No, leave them out"), ("yes", "Yes, include mentor comments"))
@@ -77,6 +76,10 @@ def _download(request: SignedInRequest, assessment: Assessment, extension: str) 
         assessment, include_comments=include_comments(request), today=today
     )
     if extension == "pdf":
+        # WeasyPrint takes most of a second to import (Pango through cffi): load it with the
+        # first PDF, not when every process starts.
+        from heathub.reports.pdf import PDF_CONTENT_TYPE, assessment_pdf
+
         content, content_type = assessment_pdf(document), PDF_CONTENT_TYPE
     else:
         content, content_type = assessment_docx(document), DOCX_CONTENT_TYPE
