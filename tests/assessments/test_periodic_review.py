@@ -196,3 +196,18 @@ def test_a_draft_has_no_stage_four_and_readers_may_not_record_it(client, team) -
     assert (
         "Stage 4 opens once the assessment is signed off" in client.get(url(team)).content.decode()
     )
+
+
+def test_the_task_list_status_of_stage_four(client, team) -> None:
+    from heathub.assessments.periodic_review import stage_four_status
+
+    a = Assessment.objects.get(pk=team.assessment.pk)
+    assert stage_four_status(a) == "Not started"  # due yesterday
+    assert stage_four_status(a, TODAY - datetime.timedelta(days=2)) == "Not due yet"
+    client.force_login(team.owner)
+    client.post(url(team), review_form(team, save="1"))
+    assert stage_four_status(a) == "In progress"
+    client.post(url(team), review_form(team, outcome="closed", finish="1"))
+    assert stage_four_status(Assessment.objects.get(pk=a.pk)) == "Completed"
+    Assessment.objects.filter(pk=a.pk).update(status=Status.DRAFT)
+    assert stage_four_status(Assessment.objects.get(pk=a.pk)) == "Cannot start yet"

@@ -63,6 +63,17 @@ def is_open(assessment: Assessment, today: datetime.date | None = None) -> bool:
     )
 
 
+def stage_four_status(assessment: Assessment, today: datetime.date | None = None) -> str:
+    """For the task list: Cannot start yet | Not due yet | Not started | In progress | Completed."""
+    if assessment.status == Status.CLOSED:
+        return "Completed"
+    if assessment.status != Status.SIGNED_OFF:
+        return "Cannot start yet"
+    if current_review(assessment) is not None:
+        return "In progress"
+    return "Not started" if assessment.is_due_for_review(today) else "Not due yet"
+
+
 @transaction.atomic
 def start_early(assessment: Assessment, *, by: User) -> PeriodicReview:
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
