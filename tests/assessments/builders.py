@@ -1,5 +1,6 @@
-"""Small builders for assessment tests: a framework version shaped like HEAT's, people and
-organisations. Built inside each test, never shared state."""
+"""Small builders for assessment tests: people, organisations, assessments, a second framework
+version. Built inside each test, never shared state. (The framework itself is the bundled one,
+from tests.frameworks.fixtures.)"""
 
 from __future__ import annotations
 
@@ -8,135 +9,35 @@ from typing import Any
 
 from heathub.accounts.models import User
 from heathub.assessments.models import Assessment, Collaborator
-from heathub.frameworks.models import (
-    AnswerKind,
-    Dimension,
-    FrameworkVersion,
-    PopulationGroup,
-    Question,
-    Stage,
-    Wording,
+from heathub.frameworks.loader import (
+    DEFAULT_FILE,
+    ensure_default_framework,
+    parse_framework,
+    save_framework,
 )
+from heathub.frameworks.models import FrameworkVersion
 from heathub.orgs.models import Membership, Organisation, OrganisationType, Role
 
 _seq = itertools.count(1)
 
-STAGES: tuple[tuple[str, str, tuple[tuple[str, str, str, bool, dict[str, Any]], ...]], ...] = (
-    (
-        "prepare",
-        "Prepare",
-        (
-            (
-                "prepare.scope",
-                "What is the work and whom does it serve?",
-                AnswerKind.TEXT,
-                True,
-                {"limit": 1000},
-            ),
-            (
-                "prepare.timing",
-                "What stage is the work at?",
-                AnswerKind.CHOICE,
-                True,
-                {
-                    "choices": [
-                        {"value": "planning", "label": "Planning"},
-                        {"value": "delivery", "label": "Delivery"},
-                    ],
-                    "text": True,
-                },
-            ),
-            ("prepare.team", "Who takes part?", AnswerKind.PEOPLE, True, {}),
-            (
-                "prepare.evidence_plan",
-                "What data do you have?",
-                AnswerKind.EVIDENCE,
-                False,
-                {"text": True},
-            ),
-        ),
-    ),
-    (
-        "assess",
-        "Assess",
-        (
-            ("assess.inequalities", "Which inequalities are relevant?", AnswerKind.TEXT, True, {}),
-            ("assess.groups", "Which groups experience them?", AnswerKind.GROUPS, True, {}),
-            (
-                "assess.effect",
-                "Could the work narrow or widen the gaps?",
-                AnswerKind.GROUPS,
-                True,
-                {"text": True},
-            ),
-            (
-                "assess.equality_duty",
-                "How does the work support the three aims?",
-                AnswerKind.YESNO,
-                True,
-                {
-                    "parts": [
-                        {"key": "discrimination", "label": "Ending discrimination"},
-                        {"key": "opportunity", "label": "Advancing equality of opportunity"},
-                        {"key": "relations", "label": "Fostering good relations"},
-                    ]
-                },
-            ),
-        ),
-    ),
-    (
-        "refine",
-        "Refine and apply",
-        (
-            ("refine.opportunities", "Where are the best chances?", AnswerKind.TEXT, True, {}),
-            ("refine.actions", "What will you change?", AnswerKind.ACTIONS, True, {}),
-        ),
-    ),
-    (
-        "review",
-        "Review",
-        (
-            ("review.learning", "What did you learn?", AnswerKind.TEXT, True, {}),
-            ("review.next", "When is the next review?", AnswerKind.DATE, False, {}),
-        ),
-    ),
-)
 
-GROUPS = (
-    ("age", "Age", Dimension.PROTECTED),
-    ("disability", "Disability", Dimension.PROTECTED),
-    ("race", "Race", Dimension.PROTECTED),
-    ("core20", "People in the most deprived 20% of areas (Core20)", Dimension.SOCIOECONOMIC),
-    ("coastal", "Coastal communities", Dimension.GEOGRAPHIC),
-    ("homeless", "People experiencing homelessness", Dimension.INCLUSION),
-)
+def make_framework(version: str | None = None) -> FrameworkVersion:
+    """The bundled framework (loaded once); with `version`, a further copy of it under that
+    version number, as a newer file would be loaded."""
+    if version is None:
+        return ensure_default_framework()
+    text = DEFAULT_FILE.read_text(encoding="utf-8").replace('version: "1"', f'version: "{version}"')
+    return save_framework(parse_framework(text, f"v{version}.yaml"), text, f"v{version}.yaml")
 
 
-def make_framework(version: str = "2024.1") -> FrameworkVersion:
-    fv = FrameworkVersion.objects.create(
-        name="HEAT",
-        version=version,
-        wording=Wording.PARAPHRASE,
-        active=True,
-        source_text="# test",
-    )
-    for s_order, (key, title, questions) in enumerate(STAGES, start=1):
-        stage = Stage.objects.create(framework_version=fv, key=key, title=title, order=s_order)
-        for q_order, (q_key, prompt, kind, required, options) in enumerate(questions, start=1):
-            Question.objects.create(
-                stage=stage,
-                key=q_key,
-                prompt=prompt,
-                answer_kind=kind,
-                required=required,
-                order=q_order,
-                options=options,
-            )
-    for order, (key, label, dim) in enumerate(GROUPS):
-        PopulationGroup.objects.create(
-            framework_version=fv, key=key, label=label, dimension=dim, order=order
-        )
-    return fv
+def load_second_version(replacements: dict[str, str]) -> FrameworkVersion:
+    """A newer version of the bundled framework, with some wording changed, loaded as any
+    framework file is (loaded versions are never edited)."""
+    text = DEFAULT_FILE.read_text(encoding="utf-8").replace('version: "1"', 'version: "2"', 1)
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    return save_framework(parse_framework(text, "v2.yaml"), text, "v2.yaml")
 
 
 def make_org(name: str | None = None, **extra: Any) -> Organisation:

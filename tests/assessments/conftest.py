@@ -1,4 +1,4 @@
-"""Fixtures for assessment tests: a HEAT-shaped framework version and a small cast."""
+"""Fixtures for assessment tests: the bundled framework and a fixed cast of people."""
 
 from dataclasses import dataclass
 
@@ -6,14 +6,9 @@ import pytest
 
 from heathub.accounts.models import User
 from heathub.assessments.models import Assessment, MentorReview
-from heathub.frameworks.models import FrameworkVersion
 from heathub.orgs.models import Organisation, Role
-from tests.assessments.builders import make_assessment, make_framework, make_org, make_user
-
-
-@pytest.fixture
-def framework(db) -> FrameworkVersion:
-    return make_framework()
+from tests.assessments.builders import make_assessment, make_org, make_user
+from tests.frameworks.fixtures import framework  # noqa: F401 (a pytest fixture)
 
 
 @dataclass

@@ -28,7 +28,7 @@ def test_the_page_lists_each_answer_with_a_change_link(client, cast) -> None:
     text = visible_text(html)
     assert "Stop-smoking support in Tamworth" in text
     assert "Dr Amir Khan, Senior sponsor" in text
-    assert "What data do you have? Not provided" in text
+    assert "Data and insight Not provided" in text
     assert question_url(a, "prepare.scope") + "?return=check" in html
 
 
@@ -41,12 +41,12 @@ def test_an_incomplete_stage_is_refused_naming_each_missing_field(client, cast) 
     html = response.content.decode()
     assert response.status_code == 400
     assert "There is a problem" in html
-    assert "Who takes part?: Add the senior sponsor" in html
-    assert "What stage is the work at?: Select an option" in html
+    assert "Who takes part: Add the senior sponsor" in html
+    assert "Stage of the work: Select an option" in html
     assert 'href="#answer-prepare-team"' in html
     assert 'id="answer-prepare-team"' in html
     assert not Answer.objects.filter(assessment=a, completed=True).exists()
-    assert task_status(client, a, "Who takes part?") == "In progress"
+    assert task_status(client, a, "Who takes part") == "In progress"
 
 
 def test_a_complete_stage_is_marked_complete_and_an_edit_reopens_the_section(client, cast) -> None:
@@ -58,10 +58,10 @@ def test_a_complete_stage_is_marked_complete_and_an_edit_reopens_the_section(cli
     assert "Prepare marked as complete" in visible_text(
         client.get(response["Location"]).content.decode()
     )
-    assert task_status(client, a, "What is the work and whom does it serve?") == "Completed"
-    assert task_status(client, a, "What data do you have?") == "Completed"  # optional, empty
+    assert task_status(client, a, "The work and who it serves") == "Completed"
+    assert task_status(client, a, "Data and insight") == "Completed"  # optional, empty
     client.post(question_url(a, "prepare.scope"), {"version": 1, "text": "Changed"})
-    assert task_status(client, a, "What is the work and whom does it serve?") == "In progress"
+    assert task_status(client, a, "The work and who it serves") == "In progress"
 
 
 def test_a_change_link_returns_to_the_check_page(client, cast) -> None:
@@ -114,5 +114,12 @@ def test_the_actions_section_needs_an_action(cast) -> None:
         measure="",
         group_ids=[],
     )
+    for key, value in {
+        "refine.measures": {"text": "Quit rates by IMD quintile"},
+        "refine.signoff": {"people": [{"name": "Dr Amir Khan", "role": "sponsor"}]},
+    }.items():
+        actions.save_answer(
+            a, stage.questions.get(key=key), value, by=cast.owner, expected_version=0
+        )
     actions.complete_stage(a, stage, by=cast.owner)
-    assert a.answers.filter(completed=True).count() == 2
+    assert a.answers.filter(completed=True).count() == 4

@@ -19,7 +19,7 @@ def test_save_later_keeps_a_partial_answer_without_required_checks(client, cast)
     assert answer.value["people"] == [{"name": "Dr Amir Khan", "role": ""}]
     assert answer.version == 1
     assert answer.updated_by == cast.collaborator
-    assert task_status(client, a, "Who takes part?") == "In progress"
+    assert task_status(client, a, "Who takes part") == "In progress"
 
 
 def test_save_and_continue_names_what_is_missing_but_loses_nothing(client, cast) -> None:
@@ -53,13 +53,13 @@ def test_save_and_continue_goes_to_the_next_question_when_complete(client, cast)
 def test_text_over_its_stated_limit_is_refused_and_kept(client, cast) -> None:
     client.force_login(cast.owner)
     a = cast.assessment
-    too_long = "word " * 201  # prepare.scope allows 1,000 characters
+    too_long = "word " * 1001  # prepare.scope allows 5,000 characters
     response = client.post(question_url(a, "prepare.scope"), {"version": 0, "text": too_long})
     html = response.content.decode()
     assert response.status_code == 400
-    assert "Your answer must be 1,000 characters or fewer" in html
+    assert "Your answer must be 5,000 characters or fewer" in html
     assert too_long.strip() in html
-    assert 'data-maxlength="1000"' in html
+    assert 'data-maxlength="5000"' in html
     assert not Answer.objects.filter(assessment=a).exists()
 
 
@@ -77,10 +77,15 @@ def test_every_kind_saves_and_shows_its_answer_again(client, cast) -> None:
             "item-1-date_year": "2025",
         },
         "assess.equality_duty": {
-            "discrimination-answer": "yes",
-            "discrimination-explanation": "Clinics in every ward",
+            "eliminate_discrimination-answer": "yes",
+            "eliminate_discrimination-explanation": "Clinics in every ward",
         },
-        "review.next": {"date_day": "25", "date_month": "11", "date_year": "2027"},
+        "review.next": {
+            "gaps_open-answer": "no",
+            "date_day": "25",
+            "date_month": "11",
+            "date_year": "2027",
+        },
     }
     for key, data in posts.items():
         response = client.post(question_url(a, key), {"version": 0, **data})
@@ -88,11 +93,15 @@ def test_every_kind_saves_and_shows_its_answer_again(client, cast) -> None:
     values = {x.question_key: x.value for x in Answer.objects.filter(assessment=a)}
     assert values["prepare.timing"] == {"choice": "delivery", "text": "Running since 2024"}
     assert values["prepare.evidence_plan"]["items"][0]["date"] == "2025-06-03"
-    assert values["assess.equality_duty"]["parts"]["discrimination"] == {
+    assert values["assess.equality_duty"]["parts"]["eliminate_discrimination"] == {
         "answer": "yes",
         "explanation": "Clinics in every ward",
     }
-    assert values["review.next"]["date"] == "2027-11-25"
+    assert values["review.next"] == {
+        "date": "2027-11-25",
+        "parts": {"gaps_open": {"answer": "no"}},
+        "text": "",
+    }
     html = client.get(question_url(a, "prepare.evidence_plan")).content.decode()
     assert 'value="Local Tobacco Control Profiles"' in html
     assert 'value="2025"' in html

@@ -5,11 +5,11 @@ from django.contrib.auth.models import AnonymousUser
 
 from heathub.assessments.models import Assessment, MentorReview
 from heathub.orgs.models import Role
-from tests.assessments.builders import make_assessment, make_framework, make_org, make_user
+from tests.assessments.builders import make_assessment, make_org, make_user
 
 
 @pytest.fixture
-def world(db):
+def world(framework):
     org = make_org()
     owner = make_user(org, Role.EDITOR)
     collaborator = make_user(org)
@@ -19,7 +19,7 @@ def world(db):
     named_mentor = make_user(make_org(), is_mentor=True)
     lead = make_user(is_programme_lead=True)
     outsider = make_user(make_org(), Role.ORG_ADMIN)
-    a = make_assessment(owner, org, make_framework(), collaborators=(collaborator,))
+    a = make_assessment(owner, org, framework, collaborators=(collaborator,))
     MentorReview.objects.create(assessment=a, mentor=named_mentor, requested_by=owner)
     return locals()
 

@@ -197,7 +197,7 @@ def save_groups_answer(
     the question's own text, saved together under the section's version."""
     check_stage_open(assessment, question.stage.key)
     answer = _lock_answer(assessment, question, expected_version)
-    fields = [f for f in answer_kinds.group_fields(question) if f != "lenses"]
+    fields = [f for f in answer_kinds.group_fields(question) if f != "lenses"]  # lenses: 3 flags
     if "lenses" in answer_kinds.group_fields(question):
         fields += ["affected_access", "affected_experience", "affected_outcomes"]
     existing = {c.pk: c for c in assessment.considerations.prefetch_related("groups")}
@@ -280,8 +280,9 @@ def add_local_group(
     """A locally chosen PLUS group: belongs to the organisation, ticked on this assessment."""
     check_stage_open(assessment, "assess")
     organisation = assessment.organisation
-    if PopulationGroup.objects.filter(organisation=organisation, label__iexact=label).exists():
-        raise ActionRefused(f"Your organisation already has a local group called {label}")
+    same = groups_for(assessment).filter(label__iexact=label.strip()).first()
+    if same is not None:
+        raise ActionRefused(f"{same.label} is already on the list: tick it there")
     base = slugify(label)[:60] or "group"
     group = PopulationGroup.objects.create(
         organisation=organisation,

@@ -9,11 +9,12 @@ Values are JSON shaped by the question's answer kind (the framework YAML's `answ
     evidence  {"items": [{"title", "url", "source", "date"}], "text": "..."}
     actions   {"text": "..."}      actions are Action rows
     yesno     {"parts": {"<part key>": {"answer": "yes"|"no", "explanation": "..."}}}
-    date      {"date": "YYYY-MM-DD", "text": "..."}
+    date      {"date": "YYYY-MM-DD", "parts": {"<part key>": {"answer": "yes"|"no"}}, "text": "..."}
 
 Question options read here (all optional): `limit` (characters of text), `choices`, `text`
 (ask for text beside the main answer; `true`, or a label), `roles` and `required_role` (people),
-`parts` (yesno), `part` (groups: select | where | effect).
+`parts` (yesno, and yes/no questions asked beside a date), `part` (groups: select | where |
+effect). The selecting groups question also asks which IMD edition a Core20 group was judged by.
 """
 
 from __future__ import annotations
@@ -104,6 +105,11 @@ def yesno_parts(question: Question) -> list[tuple[str, str]]:
     return _pairs(question.options.get("parts"), (("answer", str(question.prompt)),))
 
 
+def date_parts_asked(question: Question) -> list[tuple[str, str]]:
+    """Yes/no questions asked beside a date (none unless the framework gives `parts`)."""
+    return _pairs(question.options.get("parts"), ())
+
+
 def group_part(question: Question) -> str:
     part = question.options.get("part")
     if part in GROUP_PARTS:
@@ -127,7 +133,7 @@ def group_fields(question: Question) -> tuple[str, ...]:
         answer_kind=AnswerKind.GROUPS,
     ).exclude(pk=question.pk)
     has_where = any(group_part(q) == "where" for q in siblings)
-    base = ("evidence", "evidence_links", "confidence")
+    base = ("evidence", "evidence_links", "confidence", "imd_edition")
     return base if has_where else ("lenses", "affected_how", *base)
 
 
@@ -156,7 +162,8 @@ def is_blank(question: Question, value: dict[str, Any], assessment: Assessment) 
         parts = value.get("parts") or {}
         return not any(p.get("answer") or p.get("explanation") for p in parts.values())
     if kind == AnswerKind.DATE:
-        return not value.get("date")
+        parts = value.get("parts") or {}
+        return not value.get("date") and not any(p.get("answer") for p in parts.values())
     if kind == AnswerKind.GROUPS:
         return not assessment.considerations.exists()
     if kind == AnswerKind.ACTIONS:
@@ -194,8 +201,13 @@ def required_problems(
                 problems.append(Problem(f"{key}-answer", f"Select yes or no: {label}"))
             if not str(part.get("explanation") or "").strip():
                 problems.append(Problem(f"{key}-explanation", f"Explain your answer: {label}"))
-    elif kind == AnswerKind.DATE and parse_date(str(value.get("date") or "")) is None:
-        problems.append(Problem("date", "Enter a date"))
+    elif kind == AnswerKind.DATE:
+        parts = value.get("parts") or {}
+        for key, label in date_parts_asked(question):
+            if (parts.get(key) or {}).get("answer") not in ("yes", "no"):
+                problems.append(Problem(f"{key}-answer", f"Select yes or no: {label}"))
+        if parse_date(str(value.get("date") or "")) is None:
+            problems.append(Problem("date", "Enter a date"))
     elif kind == AnswerKind.GROUPS:
         problems.extend(_group_problems(question, assessment))
     elif kind == AnswerKind.ACTIONS and not assessment.actions.exists():
@@ -218,6 +230,11 @@ def _group_problems(question: Question, assessment: Assessment) -> list[Problem]
             )
         if "affected_how" in fields and not c.affected_how.strip():
             problems.append(Problem(f"c{i}-affected_how", f"Describe how {name} are affected"))
+        editions = [e for g in c.groups.all() for e in (g.imd_editions or [])]
+        if "imd_edition" in fields and editions and not c.imd_edition:
+            problems.append(
+                Problem(f"c{i}-imd_edition", f"Select the IMD edition you used for {name}")
+            )
         if "confidence" in fields and not c.confidence:
             problems.append(
                 Problem(f"c{i}-confidence", f"Select how confident you are about {name}")

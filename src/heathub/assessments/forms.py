@@ -347,6 +347,12 @@ class QuestionForm(forms.Form):
             self.initial[f"{key}-explanation"] = part.get("explanation", "")
 
     def _build_date(self, value: dict[str, Any]) -> None:
+        parts = value.get("parts") or {}
+        for key, _label in answer_kinds.date_parts_asked(self.question):
+            self.fields[f"{key}-answer"] = forms.ChoiceField(
+                required=False, choices=answer_kinds.YESNO, widget=forms.RadioSelect
+            )
+            self.initial[f"{key}-answer"] = (parts.get(key) or {}).get("answer", "")
         self.fields["date"] = DateInputField(label="Date")
         self.initial["date"] = value.get("date", "")
 
@@ -389,6 +395,9 @@ class QuestionForm(forms.Form):
             }
         elif kind == AnswerKind.DATE:
             value["date"] = d.isoformat() if (d := data.get("date")) else ""
+            asked = answer_kinds.date_parts_asked(self.question)
+            if asked:
+                value["parts"] = {k: {"answer": data.get(f"{k}-answer", "")} for k, _ in asked}
         return value
 
     def add_problems(self, problems: list[answer_kinds.Problem]) -> None:
@@ -476,6 +485,14 @@ class GroupsForm(QuestionForm):
                 required=False, choices=ExpectedEffect.choices, widget=forms.RadioSelect
             )
             self.initial[f"{p}-expected_effect"] = c.expected_effect
+        editions = [e for g in c.groups.all() for e in (g.imd_editions or [])]
+        if "imd_edition" in self.group_fields and editions:
+            self.fields[f"{p}-imd_edition"] = forms.ChoiceField(
+                required=False,
+                choices=[(e, f"IMD {e}") for e in dict.fromkeys(editions)],
+                widget=forms.RadioSelect,
+            )
+            self.initial[f"{p}-imd_edition"] = c.imd_edition
         if len(c.groups.all()) > 1:
             self.fields[f"{p}-remove"] = forms.BooleanField(required=False)
 
@@ -515,6 +532,7 @@ class GroupsForm(QuestionForm):
                 "expected_effect",
                 "effect_rationale",
                 "mitigation",
+                "imd_edition",
             ):
                 if f"{p}-{name}" in self.fields:
                     values[name] = data.get(f"{p}-{name}") or (

@@ -120,6 +120,11 @@ class AssessmentSummary:
     def paraphrase_notice(self) -> str:
         return paraphrase_notice(self.assessment.framework_version)
 
+    @property
+    def framework_notice(self) -> str:
+        """The framework file's own note on its wording (may be empty)."""
+        return self.assessment.framework_version.notice
+
 
 # ---- task list -------------------------------------------------------------------------------
 
@@ -213,8 +218,14 @@ def answer_lines(question: Question, value: dict[str, Any], assessment: Assessme
             answer = {"yes": "Yes", "no": "No"}.get(part.get("answer", ""), NOT_PROVIDED)
             explanation = part.get("explanation") or ""
             lines.append(f"{label}: {answer}{'. ' + explanation if explanation else ''}")
-    elif kind == AnswerKind.DATE and (d := answer_kinds.parse_date(value.get("date") or "")):
-        lines.append(format_date(d))
+    elif kind == AnswerKind.DATE:
+        parts = value.get("parts") or {}
+        for key, label in answer_kinds.date_parts_asked(question):
+            answer = {"yes": "Yes", "no": "No"}.get((parts.get(key) or {}).get("answer", ""))
+            if answer:
+                lines.append(f"{label} {answer}")
+        if d := answer_kinds.parse_date(value.get("date") or ""):
+            lines.append(format_date(d))
     elif kind == AnswerKind.GROUPS:
         lines.extend(consideration_line(c) for c in assessment.considerations.all())
     elif kind == AnswerKind.ACTIONS:
@@ -279,6 +290,14 @@ class ActionRow:
     @property
     def edit_href(self) -> str:
         return reverse("assessments:action-edit", args=[self.action.assessment_id, self.action.pk])
+
+
+def overdue_warning(count: int) -> str | None:
+    if count == 0:
+        return None
+    if count == 1:
+        return "1 action is past its due date."
+    return f"{count} actions are past their due date."
 
 
 # ---- lists -----------------------------------------------------------------------------------

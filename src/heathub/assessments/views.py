@@ -219,7 +219,9 @@ def task_list(request: SignedInRequest, pk: int) -> HttpResponse:
         "summary": presenters.AssessmentSummary(assessment),
         "stages": stages,
         "can_edit": assessment.is_editor(request.user),
-        "overdue_count": sum(1 for a in actions_list if a.is_overdue()),
+        "overdue_warning": presenters.overdue_warning(
+            sum(1 for a in actions_list if a.is_overdue())
+        ),
         "collaborators": [c.get_full_name() for c in assessment.collaborators.all()],
         "links": {
             "history": optional_url("assessments:history", pk),
@@ -394,6 +396,7 @@ def _question_context(
         ]
     if kind == AnswerKind.DATE:
         context["date_values"] = date_parts(form, "date")
+        context["date_parts_asked"] = answer_kinds.date_parts_asked(q)
     if kind == AnswerKind.CHOICE:
         context["choice_items"] = answer_kinds.choices(q)
     if isinstance(form, GroupsForm):
@@ -409,10 +412,10 @@ def _question_context(
 def _groups_context(assessment: Assessment, form: GroupsForm) -> dict[str, Any]:
     from heathub.frameworks.models import Dimension
 
-    by_dimension: dict[str, list[Any]] = {}
+    by_heading: dict[str, list[Any]] = {}
     for g in getattr(form, "available_groups", []):
-        by_dimension.setdefault(g.dimension, []).append(g)
-    dimensions = [(Dimension(d).label, groups) for d, groups in by_dimension.items()]
+        by_heading.setdefault(g.section or Dimension(g.dimension).label, []).append(g)
+    dimensions = list(by_heading.items())
     return {
         "dimensions": dimensions,
         "group_items": [[(g.pk, g.label) for g in groups] for _, groups in dimensions],
