@@ -399,9 +399,9 @@ def stage_four(request: SignedInRequest, pk: int) -> HttpResponse:
             initial[f"action-{key}-update"] = line
     form = PeriodicReviewForm(actions, versions, _posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        response = _save_stage_four(request, assessment, form)
-        if response is not None:
-            return response
+        saved = _save_stage_four(request, assessment, form)
+        if saved is not None:
+            return saved
     values = _stage_four_values(form, actions)
     context = {
         **base,
