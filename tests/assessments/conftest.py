@@ -26,7 +26,7 @@ class Cast:
 
 
 @pytest.fixture
-def cast(framework) -> Cast:
+def cast(framework: FrameworkVersion) -> Cast:  # noqa: F811 (the imported fixture)
     org = make_org("Coventry Community Trust")
     owner = make_user(org, Role.EDITOR, name="Priya Shah")
     collaborator = make_user(org, name="Tom Evans")

@@ -14,9 +14,8 @@ def test_a_new_version_leaves_an_older_assessment_on_its_own_questions(client, c
 
     newer = load_second_version(
         {
-            "prompt: What is the work, what is it meant to achieve, and which people does it serve?": (
-                "prompt: Describe the work in the new wording"
-            ),
+            "prompt: What is the work, what is it meant to achieve, and which people does it"
+            " serve?": "prompt: Describe the work in the new wording",
             "short_title: The work and who it serves": "short_title: The work, newly worded",
         }
     )
