@@ -227,7 +227,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},  # axes logs emails and addresses at INFO
+    "loggers": {
+        "axes": {"level": "WARNING"},  # axes logs emails and addresses at INFO
+        "weasyprint": {"level": "WARNING"},  # ~10 progress lines per PDF at INFO
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
