@@ -6,6 +6,8 @@ R and here (different random streams), so each must lie within 3% of the referen
 width; with R's 10,000 to 100,000 repetitions the two simulations' quantiles differ by about 1%.
 """
 
+import doctest
+import importlib
 from pathlib import Path
 
 import numpy as np
@@ -264,3 +266,11 @@ def test_row_order_does_not_change_results(
     frame = pd.concat([_frame(rows), _frame(rows).assign(Area="B")], ignore_index=True)
     shuffled = frame.sample(frac=1, random_state=shuffler.randint(0, 10**6))  # type: ignore[attr-defined]
     pd.testing.assert_frame_equal(_run(frame, rii=True), _run(shuffled, rii=True))
+
+
+@pytest.mark.parametrize("name", ["sii", "sii_simulation"])
+def test_docstring_examples_run(name: str) -> None:
+    module = importlib.import_module(f"heathub.equity.{name}")
+    failed, attempted = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert attempted > 0
+    assert failed == 0
