@@ -12,7 +12,6 @@ from heathub.frameworks.models import FrameworkVersion
 @admin.register(FrameworkVersion)
 class FrameworkVersionAdmin(admin.ModelAdmin[FrameworkVersion]):
     list_display = ["name", "version", "wording", "active", "loaded_at"]
-    list_editable = ["active"]
     readonly_fields = [
         "name",
         "version",
