@@ -6,6 +6,7 @@ import pytest
 
 from heathub.accounts.models import User
 from heathub.assessments.models import Assessment, MentorReview
+from heathub.frameworks.models import FrameworkVersion
 from heathub.orgs.models import Organisation, Role
 from tests.assessments.builders import make_assessment, make_org, make_user
 from tests.frameworks.fixtures import framework  # noqa: F401 (a pytest fixture)

@@ -124,7 +124,7 @@ class Assessment(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_assessments"
     )
-    collaborators = models.ManyToManyField(
+    collaborators: models.ManyToManyField[User, Collaborator] = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
         related_name="collaborating_assessments",

@@ -221,9 +221,9 @@ def answer_lines(question: Question, value: dict[str, Any], assessment: Assessme
     elif kind == AnswerKind.DATE:
         parts = value.get("parts") or {}
         for key, label in answer_kinds.date_parts_asked(question):
-            answer = {"yes": "Yes", "no": "No"}.get((parts.get(key) or {}).get("answer", ""))
-            if answer:
-                lines.append(f"{label} {answer}")
+            said = {"yes": "Yes", "no": "No"}.get((parts.get(key) or {}).get("answer", ""))
+            if said:
+                lines.append(f"{label} {said}")
         if d := answer_kinds.parse_date(value.get("date") or ""):
             lines.append(format_date(d))
     elif kind == AnswerKind.GROUPS:

@@ -302,7 +302,7 @@ def question(request: SignedInRequest, pk: int, question_key: str) -> HttpRespon
     answer = Answer.objects.filter(assessment=assessment, question_key=q.key).first()
     editable = assessment.is_editor(request.user) and not assessment.stage_is_locked(q.stage.key)
     return_to_check = (request.POST.get("return") or request.GET.get("return")) == "check"
-    data = request.POST if posting else None
+    data: QueryDict | None = request.POST if posting else None
     if not posting and editable and (kept := take_kept_post(request)) is not None:
         data = kept
         messages.warning(request, RESTORED_MESSAGE)
@@ -332,7 +332,8 @@ def _stale(
     form: QuestionForm, stale: actions.StaleAnswer, q: Question, assessment: Assessment
 ) -> list[str]:
     """Keep what they typed, move the page to the current version, and say what happened."""
-    data = form.data.copy()
+    data = QueryDict(mutable=True)
+    data.update(form.data)
     data["version"] = str(stale.answer.version)
     form.data = data
     form.errors.setdefault("stale", form.error_class()).append(
@@ -519,7 +520,7 @@ def action_form(request: SignedInRequest, pk: int, action_pk: int | None = None)
             "groups": [g.pk for g in action.groups.all()],
             "updated_at": action.updated_at.isoformat(),
         }
-    data = request.POST if request.method == "POST" else None
+    data: QueryDict | None = request.POST if request.method == "POST" else None
     if data is None and (kept := take_kept_post(request)) is not None:
         data = kept
         messages.warning(request, RESTORED_MESSAGE)
@@ -583,7 +584,8 @@ def _save_action(
     except actions.ActionRefused as refused:
         form.errors.setdefault("description", form.error_class()).append(str(refused))
         if action is not None:
-            refreshed = form.data.copy()
+            refreshed = QueryDict(mutable=True)
+            refreshed.update(form.data)
             action.refresh_from_db()
             refreshed["updated_at"] = action.updated_at.isoformat()
             form.data = refreshed
