@@ -232,3 +232,12 @@ def test_row_and_stratum_order_do_not_change_results(
     frame = pd.concat([one, one.assign(setting="Nuneaton")], ignore_index=True)
     shuffled = frame.sample(frac=1, random_state=shuffle_seed)
     pd.testing.assert_frame_equal(summary_measures(frame), summary_measures(shuffled))
+
+
+def test_par_uses_a_flagged_reference_subgroup_in_non_ordered_dimensions() -> None:
+    frame = upload([50.0, 60, 70, 65], reference=3)
+    out = summary_measures(frame, ["PAR"]).iloc[0]
+    shares = np.array(frame["population"]) / frame["population"].sum()
+    assert out["estimate"] == pytest.approx(65 - float(shares @ frame["estimate"]))
+    best = summary_measures(upload([50.0, 60, 70, 65]), ["PAR"]).iloc[0]
+    assert best["estimate"] == pytest.approx(70 - float(shares @ frame["estimate"]))

@@ -1,10 +1,12 @@
 """Population attributable risk (PAR) and fraction (PAF): the improvement in the setting average
 μ if every subgroup had the reference subgroup's level.
 
-The reference is the most-advantaged subgroup (highest ``subgroup_order``) for ordered dimensions
-and the best-performing one (highest estimate for favourable indicators, lowest for adverse) for
-non-ordered ones. PAR = y_ref - μ and PAF = 100 · PAR / μ, both set to 0 when the reference is
-worse than μ (PAR < 0 for favourable, > 0 for adverse indicators).
+The reference is the most-advantaged subgroup (highest ``subgroup_order``) for ordered dimensions;
+for non-ordered ones, the flagged ``reference_subgroup`` if there is one (as HEAT Plus's engine,
+``calc_paf``/``calc_par``), else the best-performing subgroup (highest estimate for favourable
+indicators, lowest for adverse). healthequal's ``paf``/``parisk`` take no reference subgroup and
+always use the best-performing one. PAR = y_ref - μ and PAF = 100 · PAR / μ, both set to 0 when
+the reference is worse than μ (PAR < 0 for favourable, > 0 for adverse indicators).
 
 Intervals follow Walter (1978) on the 2x2 table of the reference subgroup against the rest:
 c = y_ref / scale · N_ref, d = N_ref - c, a = μ / scale · N - c, b = N - a - N_ref, and
@@ -32,6 +34,8 @@ def reference_subgroup(s: Stratum) -> int:
     """
     if s.ordered:
         return int(np.argmax(s.order))
+    if s.reference is not None:
+        return s.reference
     return int(np.argmax(s.estimate) if s.favourable else np.argmin(s.estimate))
 
 
