@@ -163,17 +163,24 @@ def sii(
         group_labels=[repr(tuple(row)) for row in out.itertuples(index=False)],
         with_rii=rii,
     )
-    out["sii"] = multiplier * slope
-    for level in levels:
-        lower, upper = _limit_names("sii", level, len(levels))
-        out[lower], out[upper] = limits.sii[level.level]
+    ratio = (intercept + slope) / intercept
+    _add_columns(out, "sii", multiplier * slope, limits.sii, levels)
     if rii:
-        ratio = (intercept + slope) / intercept
-        out["rii"] = 1 / ratio if multiplier < 0 else ratio
-        for level in levels:
-            lower, upper = _limit_names("rii", level, len(levels))
-            out[lower], out[upper] = limits.rii[level.level]
+        _add_columns(out, "rii", 1 / ratio if multiplier < 0 else ratio, limits.rii, levels)
     return out
+
+
+def _add_columns(
+    out: pd.DataFrame,
+    measure: str,
+    estimate: FloatArray,
+    limits: dict[float, tuple[FloatArray, FloatArray]],
+    levels: Sequence[ConfidenceLevel],
+) -> None:
+    out[measure] = estimate
+    for level in levels:
+        lower, upper = _limit_names(measure, level, len(levels))
+        out[lower], out[upper] = limits[level.level]
 
 
 def _limit_names(measure: str, level: ConfidenceLevel, n_levels: int) -> tuple[str, str]:
@@ -290,24 +297,29 @@ def _complete_groups(
             f"column {quantile!r}: quantile repeated within a group ({describe_rows(df, repeated)})"
         )
     if keys:
-        sizes = frame.groupby(keys, sort=False, observed=True, dropna=False)[keys[0]].transform(
-            "size"
-        )
-        complete = (sizes == n_quantiles).to_numpy()
-        if not complete.all():
-            dropped = frame.loc[~complete, keys].drop_duplicates()
-            names = ", ".join(repr(tuple(row)) for row in dropped.itertuples(index=False))
-            warnings.warn(
-                f"SII not calculated for groups lacking some of the {n_quantiles} quantiles "
-                f"({', '.join(keys)}): {names}",
-                stacklevel=3,
-            )
-        frame = frame.loc[complete]
-        if frame.empty:
-            raise EquityInputError(
-                f"column {quantile!r}: no group has all {n_quantiles} quantiles, so no SII can "
-                "be calculated"
-            )
+        frame = _drop_incomplete(frame, keys, quantile, n_quantiles)
     frame = frame.sort_values(by, kind="stable")
     frame.attrs["n_quantiles"] = n_quantiles
     return frame
+
+
+def _drop_incomplete(
+    frame: pd.DataFrame, keys: list[str], quantile: str, n_quantiles: int
+) -> pd.DataFrame:
+    """The rows of groups with all ``n_quantiles`` quantiles; warns naming the groups dropped."""
+    sizes = frame.groupby(keys, sort=False, observed=True, dropna=False)[keys[0]].transform("size")
+    complete = (sizes == n_quantiles).to_numpy()
+    if not complete.all():
+        dropped = frame.loc[~complete, keys].drop_duplicates()
+        names = ", ".join(repr(tuple(row)) for row in dropped.itertuples(index=False))
+        warnings.warn(
+            f"SII not calculated for groups lacking some of the {n_quantiles} quantiles "
+            f"({', '.join(keys)}): {names}",
+            stacklevel=4,
+        )
+    if not complete.any():
+        raise EquityInputError(
+            f"column {quantile!r}: no group has all {n_quantiles} quantiles, so no SII can be "
+            "calculated"
+        )
+    return frame.loc[complete]

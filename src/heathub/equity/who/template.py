@@ -9,7 +9,6 @@ the subgroups (as HEAT's own engine computes it).
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -100,35 +99,37 @@ def read_upload(df: pd.DataFrame) -> Upload:
     order = _optional(df, "subgroup_order")
     fail(df, "subgroup_order", (ordered == 1) & np.isnan(order), "missing in an ordered dimension")
 
-    keys = df[STRATUM_COLUMNS].copy()
-    keys["__subgroup"] = df["subgroup"].astype(str)
-    repeated = keys.duplicated(keep="first").to_numpy()
-    fail(
-        df,
-        "subgroup",
-        repeated,
-        "subgroup listed twice in one setting, date, indicator and dimension",
-    )
-    grouped = keys.groupby(STRATUM_COLUMNS, sort=True, observed=True)
-    codes = grouped.ngroup().to_numpy()
+    strata = _strata(df)
     for column, values in [
         ("favourable_indicator", favourable),
         ("indicator_scale", scale),
         ("ordered_dimension", ordered),
     ]:
-        _constant_within(df, codes, column, values)
-    # Subgroups in name order within each stratum, so ties (two subgroups sharing the highest
-    # estimate) resolve the same way whatever the row order.
-    names = keys["__subgroup"].to_numpy()
-    strata: dict[tuple[object, ...], Rows] = {}
-    for key, found in grouped.indices.items():
-        rows = np.asarray(found, dtype=np.intp)
-        strata[key if isinstance(key, tuple) else (key,)] = rows[np.argsort(names[rows])]
+        _constant_within(df, strata, column, values)
     for rows in strata.values():
         _check_stratum(df, rows, reference, order, ordered)
     return Upload(
         df, estimate, se, population, order, reference, favourable, ordered, scale, strata
     )
+
+
+def _strata(df: pd.DataFrame) -> dict[tuple[object, ...], Rows]:
+    """Row positions of each stratum, strata sorted by key and subgroups by name within each.
+
+    Name order makes ties (two subgroups sharing the highest estimate) resolve the same way
+    whatever the row order.
+    """
+    keys = df[STRATUM_COLUMNS].copy()
+    keys["__subgroup"] = df["subgroup"].astype(str)
+    repeated = keys.duplicated(keep="first").to_numpy()
+    problem = "subgroup listed twice in one setting, date, indicator and dimension"
+    fail(df, "subgroup", repeated, problem)
+    names = keys["__subgroup"].to_numpy()
+    strata: dict[tuple[object, ...], Rows] = {}
+    for key, found in keys.groupby(STRATUM_COLUMNS, sort=True, observed=True).indices.items():
+        rows = np.asarray(found, dtype=np.intp)
+        strata[key if isinstance(key, tuple) else (key,)] = rows[np.argsort(names[rows])]
+    return strata
 
 
 def _flag(df: pd.DataFrame, column: str) -> FloatArray:
@@ -158,13 +159,16 @@ def _standard_errors(df: pd.DataFrame) -> FloatArray:
 
 
 def _constant_within(
-    df: pd.DataFrame,
-    codes: "np.ndarray[tuple[int], np.dtype[np.integer[Any]]]",
-    column: str,
-    values: FloatArray,
+    df: pd.DataFrame, strata: dict[tuple[object, ...], Rows], column: str, values: FloatArray
 ) -> None:
-    series = pd.Series(values, index=df.index)
-    varies = series.groupby(codes).transform("nunique").to_numpy() > 1
+    codes = np.empty(len(df), dtype=np.intp)
+    for number, rows in enumerate(strata.values()):
+        codes[rows] = number
+    lowest = np.full(len(strata), np.inf)
+    highest = np.full(len(strata), -np.inf)
+    np.minimum.at(lowest, codes, values)
+    np.maximum.at(highest, codes, values)
+    varies = (lowest != highest)[codes]
     fail(df, column, varies, "varies within one setting, date, indicator and dimension")
 
 
