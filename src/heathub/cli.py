@@ -59,6 +59,10 @@ def demo() -> None:
     framework = ensure_default_framework()
     console.print(f"HEAT framework: {framework} ({framework.get_wording_display().lower()})")
     people = load_demo_organisations()
+    from heathub.assessments.demo import load_example_assessment
+
+    example = load_example_assessment()
+    console.print(f"Example assessment: {example.title} ({example.organisation}, labelled Example)")
     table = Table(title=f"Demo sign-ins (password for all: {DEMO_PASSWORD})")
     for column in ("Email", "Who", "Organisation", "Role"):
         table.add_column(column)
