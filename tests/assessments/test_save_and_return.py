@@ -1,6 +1,8 @@
 """'Save and come back later' saves what is there without the required checks."""
 
+from heathub.assessments.forms import QuestionForm
 from heathub.assessments.models import Answer
+from heathub.frameworks.models import Question
 from tests.assessments.pages import question_url, task_status, visible_text
 
 
@@ -80,12 +82,6 @@ def test_every_kind_saves_and_shows_its_answer_again(client, cast) -> None:
             "eliminate_discrimination-answer": "yes",
             "eliminate_discrimination-explanation": "Clinics in every ward",
         },
-        "review.next": {
-            "gaps_open-answer": "no",
-            "date_day": "25",
-            "date_month": "11",
-            "date_year": "2027",
-        },
     }
     for key, data in posts.items():
         response = client.post(question_url(a, key), {"version": 0, **data})
@@ -97,26 +93,41 @@ def test_every_kind_saves_and_shows_its_answer_again(client, cast) -> None:
         "answer": "yes",
         "explanation": "Clinics in every ward",
     }
-    assert values["review.next"] == {
-        "date": "2027-11-25",
-        "parts": {"gaps_open": {"answer": "no"}},
-        "text": "",
-    }
     html = client.get(question_url(a, "prepare.evidence_plan")).content.decode()
     assert 'value="Local Tobacco Control Profiles"' in html
     assert 'value="2025"' in html
 
 
-def test_an_impossible_date_is_refused(client, cast) -> None:
+def test_stage_four_questions_are_answered_on_the_stage_four_page(client, cast) -> None:
     client.force_login(cast.owner)
     a = cast.assessment
-    response = client.post(
-        question_url(a, "review.next"),
-        {"version": 0, "date_day": "31", "date_month": "2", "date_year": "2027"},
+    response = client.get(question_url(a, "review.learning"))
+    assert response["Location"] == f"/assessments/{a.pk}/stage-4"
+
+
+def test_a_date_answer_is_a_real_date(cast, framework) -> None:
+    """The date kind (Stage 4's next review date in the bundled framework), at the form."""
+    question = Question.objects.get(stage__framework_version=framework, key="review.next")
+    data = {"version": "0", "gaps_open-answer": "yes", "text": ""}
+    impossible = QuestionForm(
+        question,
+        cast.assessment,
+        {**data, "date_day": "31", "date_month": "2", "date_year": "2027"},
     )
-    html = response.content.decode()
-    assert response.status_code == 400
-    assert "Date must be a real date" in html
-    assert 'href="#id_date-day"' in html
-    assert 'id="id_date-day"' in html
-    assert 'value="31"' in html
+    assert not impossible.is_valid()
+    assert impossible.errors["date"] == ["Date must be a real date, like 25 11 2026"]
+    partial = QuestionForm(
+        question, cast.assessment, {**data, "date_day": "1", "date_year": "2027"}
+    )
+    assert partial.errors["date"] == ["Date must include a month"]
+    good = QuestionForm(
+        question,
+        cast.assessment,
+        {**data, "date_day": "25", "date_month": "11", "date_year": "2027"},
+    )
+    assert good.is_valid()
+    assert good.answer_value() == {
+        "text": "",
+        "date": "2027-11-25",
+        "parts": {"gaps_open": {"answer": "yes"}},
+    }

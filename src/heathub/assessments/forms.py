@@ -64,7 +64,7 @@ class DateInputField(forms.MultiValueField):
 
     def __init__(self, *, label: str = "Date", required: bool = False, **kwargs: Any) -> None:
         self.what = label
-        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        fields = tuple(forms.CharField(required=False) for _ in range(3))
         super().__init__(
             fields=fields, required=required, require_all_fields=False, label=label, **kwargs
         )

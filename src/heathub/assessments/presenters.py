@@ -189,6 +189,51 @@ class StageProgress:
         return self.assessment.stage_is_locked(self.stage.key)
 
 
+STAGE_FOUR_TAGS = {
+    "Cannot start yet": {"text": "Cannot start yet"},
+    "Not due yet": {"tag": tag("Not due yet", "grey")},
+    "Not started": {"tag": tag("Not started", "blue")},
+    "In progress": {"tag": tag("In progress", "light-blue")},
+    "Completed": {"text": "Completed"},
+}
+
+
+@dataclass(frozen=True)
+class StageFourProgress:
+    """Stage 4 is recorded on its own page (the review workflow's), once signed off."""
+
+    assessment: Assessment
+    stage: Stage
+    status: str  # periodic_review.stage_four_status
+
+    @property
+    def heading(self) -> str:
+        return f"{self.stage.order}. {self.stage.title}"
+
+    @property
+    def id_prefix(self) -> str:
+        return f"stage-{self.stage.key}"
+
+    @property
+    def items(self) -> list[dict[str, Any]]:
+        item: dict[str, Any] = {
+            "title": {"text": "Record what was delivered, what changed and what is next"},
+            "status": STAGE_FOUR_TAGS.get(self.status, {"text": self.status}),
+        }
+        if self.status != "Cannot start yet":
+            item["href"] = reverse("assessments:periodic-review", args=[self.assessment.pk])
+        else:
+            item["hint"] = "Opens once the assessment is signed off"
+        return [item]
+
+    @property
+    def summary(self) -> str:
+        return "6 to 12 months after sign-off"
+
+    check_href = None
+    is_locked = False
+
+
 # ---- answers as read-only text (check your answers) ------------------------------------------
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heathub.assessments import export_views, views
+from heathub.assessments import export_views, review_urls, views
 
 app_name = "assessments"
 urlpatterns = [
@@ -28,8 +28,5 @@ urlpatterns = [
     path("<int:pk>/export.pdf", export_views.export_pdf, name="export-pdf"),
 ]
 
-try:  # the review workflow's pages (mentor review, sign-off, Stage 4, history) share the namespace
-    from heathub.assessments.review_urls import urlpatterns as review_urlpatterns
-except (ModuleNotFoundError, AttributeError):  # TEMP while the review pages are being written
-    review_urlpatterns = []
-urlpatterns += review_urlpatterns
+# The review workflow's pages (mentor review, sign-off, Stage 4, history) share the namespace.
+urlpatterns += review_urls.urlpatterns

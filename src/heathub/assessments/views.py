@@ -35,6 +35,7 @@ from heathub.assessments.forms import (
     date_parts,
 )
 from heathub.assessments.models import Action, Answer, Assessment, Status
+from heathub.assessments.periodic_review import stage_four_status
 from heathub.assessments.unsaved_work import (
     RESTORED_MESSAGE,
     sign_in_keeping_work,
@@ -44,6 +45,9 @@ from heathub.frameworks.models import AnswerKind, Question, Stage
 from heathub.orgs.models import Organisation
 
 PAGE_SIZE = 20
+REVIEW_STAGE = (
+    "review"  # Stage 4 is recorded on the review workflow's page, not question by question
+)
 
 
 def posted(request: SignedInRequest) -> QueryDict | None:
@@ -209,8 +213,10 @@ def optional_url(name: str, *args: Any) -> str | None:
 @require_GET
 def task_list(request: SignedInRequest, pk: int) -> HttpResponse:
     assessment = get_assessment_for_user(request.user, pk)
-    stages = [
+    stages: list[presenters.StageProgress | presenters.StageFourProgress] = [
         presenters.StageProgress(assessment, stage, sections)
+        if stage.key != REVIEW_STAGE
+        else presenters.StageFourProgress(assessment, stage, stage_four_status(assessment))
         for stage, sections in progress.stages_with_sections(assessment)
     ]
     actions_list = list(assessment.actions.prefetch_related("groups").select_related("owner_user"))
@@ -226,8 +232,7 @@ def task_list(request: SignedInRequest, pk: int) -> HttpResponse:
         "links": {
             "history": optional_url("assessments:history", pk),
             "review": optional_url("assessments:review", pk),
-            "export_docx": optional_url("assessments:export-docx", pk),
-            "export_pdf": optional_url("assessments:export-pdf", pk),
+            "export": optional_url("assessments:export", pk),
         },
         "page_title": assessment.title,
         "back_link": {"href": reverse("assessments:mine"), "text": "My assessments"},
@@ -299,6 +304,8 @@ def question(request: SignedInRequest, pk: int, question_key: str) -> HttpRespon
     posting = request.method == "POST"
     assessment = get_assessment_for_user(request.user, pk, write=posting)
     q = _question(assessment, question_key)
+    if q.stage.key == REVIEW_STAGE:
+        return redirect("assessments:periodic-review", assessment.pk)
     answer = Answer.objects.filter(assessment=assessment, question_key=q.key).first()
     editable = assessment.is_editor(request.user) and not assessment.stage_is_locked(q.stage.key)
     return_to_check = (request.POST.get("return") or request.GET.get("return")) == "check"
@@ -605,6 +612,8 @@ def check_answers(request: SignedInRequest, pk: int, stage_key: str) -> HttpResp
     stage = get_object_or_404(
         Stage, framework_version=assessment.framework_version_id, key=stage_key
     )
+    if stage.key == REVIEW_STAGE:
+        return redirect("assessments:periodic-review", assessment.pk)
     form = CheckAnswersForm()
     status = 200
     if posting:
