@@ -5,6 +5,7 @@ its history reads like a real one."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,7 +20,7 @@ from heathub.orgs.models import Organisation
 EXAMPLE_ORGANISATION = "Example Coventry Community Trust"
 EXAMPLE_TITLE = "Stop-smoking support for routine and manual workers in Coventry"
 
-ANSWERS = {
+ANSWERS: dict[str, dict[str, Any]] = {
     "prepare.scope": {
         "text": (
             "A community stop-smoking service run from three Coventry clinics and a mobile unit "
