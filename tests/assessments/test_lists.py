@@ -101,3 +101,15 @@ def test_example_organisations_are_labelled(client, framework) -> None:
     client.force_login(owner)
     text = visible_text(client.get(MINE).content.decode())
     assert "Example work Example" in text
+
+
+def test_a_programme_lead_sees_counts_not_content(client, cast, framework) -> None:
+    make_assessment(cast.owner, cast.org, framework, title="Signed", status=Status.SIGNED_OFF)
+    client.force_login(cast.programme_lead)
+    text = visible_text(client.get(MINE).content.decode())
+    assert "Assessments across heathub" in text
+    assert "Draft 1 In mentor review 0" in text
+    assert "Signed off 1" in text
+    assert "Smoking cessation in Tamworth" not in text
+    client.force_login(cast.owner)
+    assert "Assessments across heathub" not in visible_text(client.get(MINE).content.decode())

@@ -37,6 +37,7 @@ def test_save_and_continue_names_what_is_missing_but_loses_nothing(client, cast)
     assert 'href="#id_person-1-role"' in html
     assert 'value="Dr Amir Khan"' in html
     assert Answer.objects.get(assessment=a, question_key="prepare.team").version == 1
+    assert "Your answer has been saved. Some parts are still needed" in html
     assert 'name="version" value="1"' in html  # the page moved on with the save
 
 

@@ -154,6 +154,8 @@ def _bump(answer: Answer, value: dict[str, Any], by: User, reason: str) -> Answe
     answer.updated_by = by
     record(answer, reason, by)
     answer.save()
+    # "last changed" for the lists; a timestamp only, so it is not a history entry of its own
+    Assessment.objects.filter(pk=answer.assessment_id).update(updated_at=timezone.now())
     return answer
 
 

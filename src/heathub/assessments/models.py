@@ -96,6 +96,11 @@ class AssessmentQuerySet(models.QuerySet["Assessment"]):
             Q(owner=user) | Q(pk__in=Collaborator.objects.filter(user=user).values("assessment_id"))
         )
 
+    def status_counts(self) -> dict[str, int]:
+        """How many in each status (what a programme lead may see: counts, not content)."""
+        rows = self.order_by().values_list("status").annotate(n=models.Count("pk"))
+        return {status: n for status, n in rows}
+
     def search(self, text: str) -> AssessmentQuerySet:
         text = text.strip()
         return self.filter(title__icontains=text) if text else self

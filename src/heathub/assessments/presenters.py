@@ -337,6 +337,14 @@ class ActionRow:
         return reverse("assessments:action-edit", args=[self.action.assessment_id, self.action.pk])
 
 
+def programme_counts(counts: dict[str, int]) -> list[dict[str, Any]]:
+    """Summary-list rows of assessment counts by status, every status listed."""
+    return [
+        {"key": {"text": label}, "value": {"text": f"{counts.get(status, 0):,}"}}
+        for status, label in ((s, STATUS_TAGS[s][0]) for s in Status)
+    ]
+
+
 def overdue_warning(count: int) -> str | None:
     if count == 0:
         return None

@@ -112,6 +112,10 @@ def mine(request: SignedInRequest) -> HttpResponse:
     context = _list_context(request, own, with_filters=False)
     context["organisations"] = Organisation.objects.of_user(user)
     context["page_title"] = "My assessments"
+    if user.is_programme_lead:  # counts only, until the audit part gives leads their roll-ups
+        context["programme_counts"] = presenters.programme_counts(
+            Assessment.objects.active().status_counts()
+        )
     return render_page(request, "mine.jinja", context)
 
 
@@ -363,6 +367,9 @@ def _after_save(
         # saved anyway (nothing typed is lost); the page says what is still needed
         fresh = _build_form(q, assessment, None, saved)
         fresh.add_problems(problems)
+        messages.info(
+            request, "Your answer has been saved. Some parts are still needed: see below."
+        )
         context = _question_context(request, assessment, q, saved, fresh, True)
         context.update(return_to_check=return_to_check)
         return render_page(request, "question.jinja", context, 400)
