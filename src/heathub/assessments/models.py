@@ -99,7 +99,7 @@ class AssessmentQuerySet(models.QuerySet["Assessment"]):
     def status_counts(self) -> dict[str, int]:
         """How many in each status (what a programme lead may see: counts, not content)."""
         rows = self.order_by().values_list("status").annotate(n=models.Count("pk"))
-        return {status: n for status, n in rows}
+        return dict(rows)
 
     def search(self, text: str) -> AssessmentQuerySet:
         text = text.strip()
