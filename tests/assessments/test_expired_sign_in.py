@@ -45,3 +45,14 @@ def test_someone_else_signing_in_does_not_get_the_text(cast) -> None:
     client.post(url, {"version": 0, "text": "Private draft"})
     client.post("/sign-in", {"email": cast.outsider.email, "password": PASSWORD, "next": url})
     assert client.get(url).status_code == 404
+
+
+def test_an_action_typed_after_the_sign_in_expired_comes_back_too(cast) -> None:
+    client = Client()
+    a = cast.assessment
+    url = f"/assessments/{a.pk}/actions/add"
+    response = client.post(url, {"description": "Open a Saturday clinic", "owner_name": "Jo"})
+    client.post(response["Location"], {"email": cast.owner.email, "password": PASSWORD})
+    html = client.get(url).content.decode()
+    assert "Open a Saturday clinic</textarea>" in html
+    assert 'value="Jo"' in html
