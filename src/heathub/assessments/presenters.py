@@ -272,9 +272,10 @@ def answer_lines(question: Question, value: dict[str, Any], assessment: Assessme
         if d := answer_kinds.parse_date(value.get("date") or ""):
             lines.append(format_date(d))
     elif kind == AnswerKind.GROUPS:
-        lines.extend(consideration_line(c) for c in assessment.considerations.all())
+        considerations = assessment.considerations.prefetch_related("groups")
+        lines.extend(consideration_line(c) for c in considerations)
     elif kind == AnswerKind.ACTIONS:
-        lines.extend(ActionRow(a).line for a in assessment.actions.all())
+        lines.extend(ActionRow(a).line for a in assessment.actions.select_related("owner_user"))
     if value.get("text"):
         lines.append(str(value["text"]))
     return lines or [NOT_PROVIDED]
