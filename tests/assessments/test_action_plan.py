@@ -117,3 +117,22 @@ def test_removing_an_action(client, cast) -> None:
     assert client.post(url, {"delete": "1"}).status_code == 302
     assert not Action.objects.exists()
     assert Action.history.first().history_change_reason == "Action removed"
+
+
+def test_a_recorded_data_gap_becomes_an_action_in_one_step(client, cast) -> None:
+    client.force_login(cast.owner)
+    a = cast.assessment
+    url = question_url(a, "assess.data_gaps")
+    client.post(
+        url,
+        {
+            "version": 0,
+            "data_gaps-answer": "yes",
+            "data_gaps-explanation": "Quit rates are not split by ethnicity",
+        },
+    )
+    page = client.get(url).content.decode()
+    link = f"/assessments/{a.pk}/actions/add?from=data-gap"
+    assert link in page
+    form = client.get(link).content.decode()
+    assert "Fill the data gap: Quit rates are not split by ethnicity</textarea>" in form

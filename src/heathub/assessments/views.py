@@ -45,9 +45,9 @@ from heathub.frameworks.models import AnswerKind, Question, Stage
 from heathub.orgs.models import Organisation
 
 PAGE_SIZE = 20
-REVIEW_STAGE = (
-    "review"  # Stage 4 is recorded on the review workflow's page, not question by question
-)
+DATA_GAPS_KEY = "assess.data_gaps"  # a recorded data gap can become an action in one step
+# Stage 4 is recorded on the review workflow's page, not question by question
+REVIEW_STAGE = "review"
 
 
 def posted(request: SignedInRequest) -> QueryDict | None:
@@ -402,6 +402,10 @@ def _question_context(
     }
     if kind == AnswerKind.YESNO:
         context["yesno_parts"] = answer_kinds.yesno_parts(q)
+        if q.key == DATA_GAPS_KEY and answer is not None and editable:
+            context["gap_action_href"] = (
+                reverse("assessments:action-add", args=[assessment.pk]) + "?from=data-gap"
+            )
     if kind == AnswerKind.PEOPLE:
         context["people_rows"] = range(1, form.people_rows + 1)
         context["role_items"] = answer_kinds.roles(q)
@@ -538,6 +542,8 @@ def action_form(request: SignedInRequest, pk: int, action_pk: int | None = None)
     if data is None and (kept := take_kept_post(request)) is not None:
         data = kept
         messages.warning(request, RESTORED_MESSAGE)
+    if action is None and request.GET.get("from") == "data-gap":
+        initial["description"] = _data_gap_description(assessment)
     form = ActionForm(assessment, data, initial=initial)
     back = _actions_question_href(assessment)
     status = 200
@@ -563,6 +569,14 @@ def action_form(request: SignedInRequest, pk: int, action_pk: int | None = None)
         "back_link": {"href": back},
     }
     return render_page(request, "action_form.jinja", context, status)
+
+
+def _data_gap_description(assessment: Assessment) -> str:
+    answer = Answer.objects.filter(assessment=assessment, question_key=DATA_GAPS_KEY).first()
+    parts = (answer.value.get("parts") or {}) if answer else {}
+    gaps = [p.get("explanation", "") for p in parts.values() if p.get("answer") == "yes"]
+    text = " ".join(g for g in gaps if g)
+    return f"Fill the data gap: {text}"[:500] if text else "Fill the data gap: "
 
 
 def _save_action(
