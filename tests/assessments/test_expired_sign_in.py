@@ -4,6 +4,7 @@ on the page with their text, unsaved, and asked to check and save it."""
 from django.test import Client
 
 from heathub.assessments.models import Answer
+from heathub.assessments.unsaved_work import KEEP_FOR_SECONDS, SESSION_KEY
 from tests.assessments.pages import question_url, visible_text
 
 PASSWORD = "a-long-enough-password"
@@ -56,3 +57,17 @@ def test_an_action_typed_after_the_sign_in_expired_comes_back_too(cast) -> None:
     html = client.get(url).content.decode()
     assert "Open a Saturday clinic</textarea>" in html
     assert 'value="Jo"' in html
+
+
+def test_kept_text_is_not_offered_after_an_hour(cast) -> None:
+    client = Client()
+    a = cast.assessment
+    url = question_url(a, "prepare.scope")
+    client.post(url, {"version": 0, "text": "Old draft"})
+    client.force_login(cast.owner)
+    session = client.session
+    kept = session[SESSION_KEY]
+    kept["at"] -= KEEP_FOR_SECONDS + 60  # kept an hour and a minute ago
+    session[SESSION_KEY] = kept
+    session.save()
+    assert "Old draft" not in client.get(url).content.decode()

@@ -7,6 +7,7 @@ page shows the kept text again, unsaved, with a message asking them to check it 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -15,6 +16,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, QueryDict
 
 SESSION_KEY = "heathub_unsaved_post"
+# Kept work is offered back only for a while: on a shared computer, the next person to sign in
+# (who could also edit the assessment) should not find someone's half-typed text hours later.
+KEEP_FOR_SECONDS = 60 * 60
 NOT_KEPT = ("csrfmiddlewaretoken",)
 RESTORED_MESSAGE = (
     "You were signed out before your answer was saved. We have kept what you typed: "
@@ -24,7 +28,7 @@ RESTORED_MESSAGE = (
 
 def keep_post(request: HttpRequest) -> None:
     data = {k: request.POST.getlist(k) for k in request.POST if k not in NOT_KEPT}
-    request.session[SESSION_KEY] = {"path": request.path, "data": data}
+    request.session[SESSION_KEY] = {"path": request.path, "data": data, "at": time.time()}
 
 
 def take_kept_post(request: HttpRequest) -> QueryDict | None:
@@ -33,6 +37,8 @@ def take_kept_post(request: HttpRequest) -> QueryDict | None:
     if not kept or kept.get("path") != request.path:
         return None
     del request.session[SESSION_KEY]
+    if time.time() - float(kept.get("at", 0)) > KEEP_FOR_SECONDS:
+        return None
     data = QueryDict(mutable=True)
     for key, values in kept["data"].items():
         data.setlist(key, values)
