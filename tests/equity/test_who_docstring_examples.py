@@ -14,7 +14,7 @@ MODULES = [
     "who.mean_difference",
     "who.regression",
     "who.simulation",
-    "who.stratum",
+    "who.strata",
     "who.template",
     "who.theil",
     "who.variance",

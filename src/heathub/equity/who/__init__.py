@@ -5,8 +5,8 @@ stratum (setting, date, indicator, dimension) and applicable measure. Families o
 in their own modules; :mod:`heathub.equity.who.applicability` says which apply when.
 """
 
-import dataclasses
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -22,14 +22,14 @@ from heathub.equity.who import (
     theil,
     variance,
 )
-from heathub.equity.who.applicability import ALL_MEASURES, SIMULATED, applicable_measures
-from heathub.equity.who.simulation import stratum_generator, truncated_draws
-from heathub.equity.who.stratum import PERCENT_SCALE, Estimate, Stratum
+from heathub.equity.who.applicability import ALL_MEASURES, applicable_measures
+from heathub.equity.who.simulation import SimulatedMeasure, simulated_limits
+from heathub.equity.who.strata import BoolArray, Estimates, IntArray, Strata
 from heathub.equity.who.template import STRATUM_COLUMNS, read_upload
 
 __all__ = ["ALL_MEASURES", "summary_measures"]
 
-MEASURES: dict[str, Callable[[Stratum], Estimate | None]] = {
+ANALYTIC: dict[str, Callable[[Strata], Estimates]] = {
     "D": differences_ratios.difference,
     "R": differences_ratios.ratio,
     "ACI": regression.absolute_concentration,
@@ -37,6 +37,12 @@ MEASURES: dict[str, Callable[[Stratum], Estimate | None]] = {
     "SII": regression.slope_index,
     "RII": regression.relative_index,
     "BGV": variance.between_group_variance,
+    "TI": theil.theil_index,
+    "MLD": theil.mean_log_deviation,
+    "PAF": attributable.population_attributable_fraction,
+    "PAR": attributable.population_attributable_risk,
+}
+SIMULATED_MEASURES: dict[str, SimulatedMeasure] = {
     "BGSD": variance.between_group_sd,
     "COV": variance.coefficient_of_variation,
     "MDBU": mean_difference.mdbu,
@@ -47,12 +53,18 @@ MEASURES: dict[str, Callable[[Stratum], Estimate | None]] = {
     "MDRW": mean_difference.mdrw,
     "IDISU": disproportionality.idisu,
     "IDISW": disproportionality.idisw,
-    "TI": theil.theil_index,
-    "MLD": theil.mean_log_deviation,
-    "PAF": attributable.population_attributable_fraction,
-    "PAR": attributable.population_attributable_risk,
 }
 OUTPUT_COLUMNS = [*STRATUM_COLUMNS, "measure", "estimate", "se", "ci_lb", "ci_ub"]
+RESULT_COLUMNS = ["estimate", "se", "ci_lb", "ci_ub"]
+
+
+@dataclass(frozen=True)
+class _Results:
+    """One measure's results for some strata (positions among the upload's strata)."""
+
+    strata: IntArray
+    measure: int
+    values: Estimates
 
 
 def summary_measures(
@@ -121,38 +133,101 @@ def summary_measures(
     if isinstance(simulations, bool) or not isinstance(simulations, int) or simulations < 10:
         raise EquityInputError(f"simulations {simulations!r}: give a whole number, 10 or more")
     upload = read_upload(df)
-    rows: list[tuple[object, ...]] = []
-    for key, stratum in upload.stratum_arrays(level[0].z):
-        names = [m for m in applicable_measures(stratum) if m in wanted]
-        if any(m in SIMULATED for m in names):
-            stratum = _with_draws(stratum, simulations, seed, repr(key))
-        for name in names:
-            result = MEASURES[name](stratum)
-            if result is not None:
-                rows.append((*key, name, result.estimate, result.se, result.lower, result.upper))
-    return pd.DataFrame(rows, columns=OUTPUT_COLUMNS).astype(
-        {"estimate": float, "se": float, "ci_lb": float, "ci_ub": float}
-    )
+    labels, root = upload.labels, np.random.SeedSequence(seed)
+    results: list[_Results] = []
+    with np.errstate(all="ignore"):  # strata a measure does not apply to are dropped
+        for positions, batch in upload.batches(level[0].z):
+            applies = applicable_measures(batch)
+            results += _analytic(batch, positions, applies, wanted)
+            results += _simulated(batch, positions, applies, wanted, simulations, root, labels)
+    return _frame(upload.keys, results)
 
 
 def _wanted(measures: Sequence[str] | None) -> set[str]:
     if measures is None:
         return set(ALL_MEASURES)
     chosen = [measures] if isinstance(measures, str) else list(measures)
-    unknown = [m for m in chosen if m.upper() not in MEASURES]
+    unknown = [m for m in chosen if m.upper() not in ALL_MEASURES]
     if unknown:
         raise EquityInputError(
-            f"measures: unknown {', '.join(map(repr, unknown))}; choose from {', '.join(MEASURES)}"
+            f"measures: unknown {', '.join(map(repr, unknown))}; choose from "
+            f"{', '.join(ALL_MEASURES)}"
         )
     return {m.upper() for m in chosen}
 
 
-def _with_draws(s: Stratum, simulations: int, seed: int | None, label: str) -> Stratum:
-    """The stratum with simulated estimates attached, when its standard errors allow them."""
-    upper = PERCENT_SCALE if s.scale == PERCENT_SCALE else np.inf
-    in_range = bool(np.all(s.estimate >= 0) and np.all(s.estimate <= upper))
-    if not (s.has_se and in_range):
-        return s
-    rng = stratum_generator(seed, label)
-    draws = truncated_draws(s.estimate, s.se, s.scale, simulations, rng)
-    return dataclasses.replace(s, draws=draws)
+def _analytic(
+    batch: Strata, positions: IntArray, applies: dict[str, BoolArray], wanted: set[str]
+) -> list[_Results]:
+    """The analytic measures, each computed for all the strata it applies to at once."""
+    results = []
+    subsets: dict[bytes, Strata] = {}  # measures applying to the same strata share one subset
+    for name, compute in ANALYTIC.items():
+        mask = applies[name]
+        if name not in wanted or not mask.any():
+            continue
+        subset = subsets.setdefault(mask.tobytes(), batch.take(mask))
+        values = compute(subset)
+        results.append(_kept(positions[mask], ALL_MEASURES.index(name), values))
+    return results
+
+
+def _simulated(
+    batch: Strata,
+    positions: IntArray,
+    applies: dict[str, BoolArray],
+    wanted: set[str],
+    simulations: int,
+    root: np.random.SeedSequence,
+    labels: list[str],
+) -> list[_Results]:
+    """The measures with simulated intervals, for all the strata they apply to at once:
+    estimates from the observed values, limits from the draws (shared by the measures)."""
+    measures = {
+        name: compute
+        for name, compute in SIMULATED_MEASURES.items()
+        if name in wanted and applies[name].any()
+    }
+    if not measures:
+        return []
+    needed = np.logical_or.reduce([applies[name] for name in measures])
+    subset, strata = batch.take(needed), positions[needed]
+    subset_labels = [labels[stratum] for stratum in strata]
+    limits = simulated_limits(subset, measures, simulations, root, subset_labels)
+    blank = np.full(subset.count, np.nan)
+    results = []
+    for name, compute in measures.items():
+        estimate = compute(subset, subset.estimate[:, None, :])[:, 0]
+        values = Estimates(estimate, blank, *limits[name])
+        results.append(_kept(strata, ALL_MEASURES.index(name), values, applies[name][needed]))
+    return results
+
+
+def _kept(
+    strata: IntArray, measure: int, values: Estimates, mask: BoolArray | None = None
+) -> _Results:
+    """The results of the strata selected by ``mask`` and kept by the measure."""
+    keep = np.ones(len(strata), dtype=bool) if mask is None else mask.copy()
+    if values.kept is not None:
+        keep &= values.kept
+    return _Results(
+        strata[keep],
+        measure,
+        Estimates(values.estimate[keep], values.se[keep], values.lower[keep], values.upper[keep]),
+    )
+
+
+def _frame(keys: pd.DataFrame, results: list[_Results]) -> pd.DataFrame:
+    """One row per stratum and measure: strata in key order, measures in HEAT's order."""
+    if not results:
+        empty = pd.DataFrame([], columns=OUTPUT_COLUMNS)
+        return empty.astype(dict.fromkeys(RESULT_COLUMNS, float))
+    strata = np.concatenate([r.strata for r in results])
+    measure = np.concatenate([np.full(len(r.strata), r.measure) for r in results])
+    order = np.lexsort((measure, strata))
+    frame = keys.iloc[strata[order]].reset_index(drop=True)
+    frame["measure"] = np.array(ALL_MEASURES, dtype=object)[measure[order]]
+    for column, field in zip(RESULT_COLUMNS, ("estimate", "se", "lower", "upper"), strict=True):
+        values = np.concatenate([getattr(r.values, field) for r in results])
+        frame[column] = values[order].astype(float)
+    return frame

@@ -1,4 +1,4 @@
-"""Which summary measures apply to a stratum (HEAT Plus technical notes, Table 1).
+"""Which summary measures apply to each stratum (HEAT Plus technical notes, Table 1).
 
 - Every stratum with two or more subgroups: D, R, PAF, PAR.
 - Ordered dimensions with more than two subgroups: also ACI, RCI, SII, RII.
@@ -14,7 +14,7 @@ estimate; SII and RII need estimates within [0, scale] (their logistic model cou
 import numpy as np
 
 from heathub.equity.who.differences_ratios import compared_pair
-from heathub.equity.who.stratum import Stratum
+from heathub.equity.who.strata import BoolArray, Strata
 
 ALL_MEASURES = (
     "D", "R", "ACI", "RCI", "SII", "RII", "BGV", "BGSD", "COV", "MDBU", "MDBW",
@@ -32,41 +32,39 @@ DIVIDED_BY_MEAN = ("RCI", "COV", "IDISU", "IDISW", "TI", "MLD", "PAF")
 SIMULATED = ("BGSD", "COV", "MDBU", "MDBW", "MDMU", "MDMW", "MDRU", "MDRW", "IDISU", "IDISW")
 
 
-def applicable_measures(s: Stratum) -> list[str]:
-    """The measures that apply to ``s``, in HEAT's order.
+def applicable_measures(s: Strata) -> dict[str, BoolArray]:
+    """For each measure, in HEAT's order, which strata of ``s`` it applies to.
 
     Examples
     --------
-    >>> s = Stratum(np.array([20.0, 30, 40]), np.full(3, np.nan), np.array([1.0, 1, 1]),
-    ...             np.arange(1.0, 4), None, True, True, 100.0, 1.96)
-    >>> applicable_measures(s)
+    >>> s = Strata.one([20.0, 30, 40], population=[1.0, 1, 1], ordered=True)
+    >>> [name for name, applies in applicable_measures(s).items() if applies[0]]
     ['D', 'R', 'ACI', 'RCI', 'SII', 'RII', 'PAF', 'PAR']
     """
-    if s.size < 2:
-        return []
-    out = []
+    several = s.size >= 2
+    many = s.size > 2
+    no_negative = (s.estimate >= 0).all(axis=1)
+    within_scale = no_negative & (s.estimate <= s.scale[:, None]).all(axis=1)
+    mean_nonzero = s.has_population & (np.where(s.has_population, s.mean, 0) != 0)
+    denominator_nonzero = s.at(compared_pair(s)[1]) != 0
+    out: dict[str, BoolArray] = {}
     for measure in ALL_MEASURES:
-        if measure in ORDERED_ONLY and not (s.ordered and s.size > 2):
-            continue
-        if measure in NON_ORDERED_ONLY and (s.ordered or s.size <= 2):
-            continue
-        if measure in NEED_REFERENCE and s.reference is None:
-            continue
-        if _unsupported(s, measure):
-            continue
-        out.append(measure)
+        applies = np.full(s.count, several)
+        if measure in ORDERED_ONLY:
+            applies &= s.ordered & many
+        if measure in NON_ORDERED_ONLY:
+            applies &= ~s.ordered & many
+        if measure in NEED_REFERENCE:
+            applies &= s.reference >= 0
+        if measure in NEED_POPULATION:
+            applies &= s.has_population
+        if measure in DIVIDED_BY_MEAN:
+            applies &= mean_nonzero
+        if measure == "R":
+            applies &= denominator_nonzero
+        if measure in ("TI", "MLD"):
+            applies &= no_negative
+        if measure in ("SII", "RII"):
+            applies &= within_scale
+        out[measure] = applies
     return out
-
-
-def _unsupported(s: Stratum, measure: str) -> bool:
-    if measure in NEED_POPULATION and (s.population is None or s.population.sum() <= 0):
-        return True
-    if measure == "R" and s.estimate[compared_pair(s)[1]] == 0:
-        return True
-    if measure in DIVIDED_BY_MEAN and s.mean == 0:
-        return True
-    if measure in ("TI", "MLD") and bool(np.any(s.estimate < 0)):
-        return True
-    return measure in ("SII", "RII") and bool(
-        np.any(s.estimate < 0) or np.any(s.estimate > s.scale)
-    )

@@ -15,72 +15,68 @@ x 100, on the percent scale of the estimate (healthequal reports the fraction wh
 interval on the percent scale); se(PAR) = μ · se(PAF as a fraction).
 """
 
-import math
-
 import numpy as np
 
-from heathub.equity.who.stratum import Estimate, Stratum
+from heathub.equity.who.strata import Estimates, FloatArray, IntArray, Strata, finite_or_nan
 
 
-def reference_subgroup(s: Stratum) -> int:
-    """Position of the subgroup PAR and PAF compare against.
+def reference_subgroup(s: Strata) -> IntArray:
+    """Position of the subgroup PAR and PAF compare against, in each stratum.
 
     Examples
     --------
-    >>> s = Stratum(np.array([5.0, 9.0, 7.0]), np.full(3, np.nan), None, np.array([3.0, 1, 2]),
-    ...             None, favourable=False, ordered=False, scale=100.0, z=1.96)
-    >>> reference_subgroup(s)
-    0
+    >>> s = Strata.one([5.0, 9.0, 7.0], order=[3.0, 1, 2], favourable=False)
+    >>> reference_subgroup(s).tolist()
+    [0]
     """
-    if s.ordered:
-        return int(np.argmax(s.order))
-    if s.reference is not None:
-        return s.reference
-    return int(np.argmax(s.estimate) if s.favourable else np.argmin(s.estimate))
+    best = np.where(s.favourable, np.argmax(s.estimate, axis=1), np.argmin(s.estimate, axis=1))
+    flagged_or_best = np.where(s.reference >= 0, s.reference, best)
+    reference: IntArray = np.where(s.ordered, np.argmax(s.order, axis=1), flagged_or_best)
+    return reference
 
 
-def _walter_se(s: Stratum, ref: int) -> float:
-    assert s.population is not None
-    total, ref_population = float(s.population.sum()), float(s.population[ref])
-    c = float(s.estimate[ref]) / s.scale * ref_population
+def _walter_se(s: Strata, ref: IntArray) -> FloatArray:
+    total = s.population.sum(axis=1)
+    ref_population = np.take_along_axis(s.population, ref[:, None], axis=1)[:, 0]
+    c = s.at(ref) / s.scale * ref_population
     d = ref_population - c
     a = s.mean / s.scale * total - c
     b = total - a - ref_population
     n = a + b + c + d
     denominator = (a + c) ** 3 * (c + d) ** 3
-    radicand = c * n * (a * d * (n - c) + b * c**2) / denominator if denominator else math.nan
-    return math.sqrt(radicand) if radicand >= 0 else math.nan
+    with np.errstate(divide="ignore", invalid="ignore"):
+        radicand = np.where(
+            denominator != 0, c * n * (a * d * (n - c) + b * c**2) / denominator, np.nan
+        )
+        se: FloatArray = np.where(radicand >= 0, np.sqrt(radicand), np.nan)
+    return se
 
 
-def _gap(s: Stratum, ref: int) -> float:
-    gap = float(s.estimate[ref]) - s.mean
-    worse_than_average = gap < 0 if s.favourable else gap > 0
-    return 0.0 if worse_than_average else gap
+def _gap(s: Strata, ref: IntArray) -> FloatArray:
+    gap = s.at(ref) - s.mean
+    worse_than_average = np.where(s.favourable, gap < 0, gap > 0)
+    result: FloatArray = np.where(worse_than_average, 0.0, gap)
+    return result
 
 
-def population_attributable_risk(s: Stratum) -> Estimate:
+def population_attributable_risk(s: Strata) -> Estimates:
     """PAR = y_ref - μ.
 
     Examples
     --------
-    >>> s = Stratum(np.array([20.0, 30, 40, 50, 60]), np.full(5, 1.0),
-    ...             np.array([78.0, 91, 162, 103, 105]), np.arange(1.0, 6), reference=None,
-    ...             favourable=True, ordered=True, scale=100.0, z=1.959964)
+    >>> s = Strata.one([20.0, 30, 40, 50, 60], se=[1.0] * 5,
+    ...                population=[78.0, 91, 162, 103, 105], ordered=True)
     >>> r = population_attributable_risk(s)
-    >>> round(r.estimate, 4), round(r.se, 4)
-    (18.7755, 4.4066)
+    >>> r.estimate.round(4).tolist(), r.se.round(4).tolist()
+    ([18.7755], [4.4066])
     """
     ref = reference_subgroup(s)
-    se = s.mean * _walter_se(s, ref)
-    return _interval(s, _gap(s, ref), se)
+    se = finite_or_nan(s.mean * _walter_se(s, ref))
+    return s.normal_interval(_gap(s, ref), se)
 
 
-def population_attributable_fraction(s: Stratum) -> Estimate:
+def population_attributable_fraction(s: Strata) -> Estimates:
     """PAF = 100 · PAR / μ."""
     ref = reference_subgroup(s)
-    se = 100 * _walter_se(s, ref)
-    return _interval(s, 100 * _gap(s, ref) / s.mean, se)
-
-
-def _interval(s: Stratum, estimate: float, se: float) -> Estimate:
-    return s.normal_interval(estimate, se) if math.isfinite(se) else Estimate(estimate)
+    se = finite_or_nan(100 * _walter_se(s, ref))
+    return s.normal_interval(100 * _gap(s, ref) / s.mean, se)

@@ -8,64 +8,70 @@ estimates (highest first); with one, the reference against the lowest estimate f
 indicators, and the highest estimate against the reference for adverse ones.
 """
 
-import math
-
 import numpy as np
 
-from heathub.equity.who.stratum import Estimate, Stratum
+from heathub.equity.who.strata import Estimates, IntArray, Strata, finite_or_nan
 
 
-def compared_pair(s: Stratum) -> tuple[int, int]:
-    """Positions ``(y1, y2)`` of the two subgroups compared: ``D = y1 - y2``, ``R = y1 / y2``.
+def compared_pair(s: Strata) -> tuple[IntArray, IntArray]:
+    """Positions ``(y1, y2)`` of the two subgroups compared in each stratum: ``D = y1 - y2``,
+    ``R = y1 / y2``.
 
     Examples
     --------
-    >>> s = Stratum(np.array([5.0, 9.0, 7.0]), np.full(3, np.nan), None, np.array([1.0, 2, 3]),
-    ...             reference=None, favourable=True, ordered=True, scale=100.0, z=1.96)
-    >>> compared_pair(s)
-    (2, 0)
+    >>> s = Strata.one([5.0, 9.0, 7.0], ordered=True)
+    >>> [pair.tolist() for pair in compared_pair(s)]
+    [[2], [0]]
     """
-    if s.ordered:
-        most, least = int(np.argmax(s.order)), int(np.argmin(s.order))
-        return (most, least) if s.favourable else (least, most)
-    highest, lowest = int(np.argmax(s.estimate)), int(np.argmin(s.estimate))
-    if s.reference is None:
-        return highest, lowest
-    return (s.reference, lowest) if s.favourable else (highest, s.reference)
+    most, least = np.argmax(s.order, axis=1), np.argmin(s.order, axis=1)
+    highest, lowest = np.argmax(s.estimate, axis=1), np.argmin(s.estimate, axis=1)
+    has_reference = s.reference >= 0
+    first = np.where(
+        s.ordered,
+        np.where(s.favourable, most, least),
+        np.where(has_reference & s.favourable, s.reference, highest),
+    )
+    second = np.where(
+        s.ordered,
+        np.where(s.favourable, least, most),
+        np.where(has_reference & ~s.favourable, s.reference, lowest),
+    )
+    return first, second
 
 
-def difference(s: Stratum) -> Estimate:
+def difference(s: Strata) -> Estimates:
     """D = y1 - y2, se = sqrt(se1² + se2²).
 
     Examples
     --------
-    >>> s = Stratum(np.array([20.0, 30.0]), np.array([3.0, 4.0]), None, np.array([1.0, 2]),
-    ...             reference=None, favourable=True, ordered=True, scale=100.0, z=1.959964)
-    >>> round(difference(s).estimate, 6), round(difference(s).se, 6)
-    (10.0, 5.0)
+    >>> s = Strata.one([20.0, 30.0], se=[3.0, 4.0], ordered=True)
+    >>> d = difference(s)
+    >>> d.estimate.tolist(), d.se.round(6).tolist()
+    ([10.0], [5.0])
     """
     first, second = compared_pair(s)
-    d = float(s.estimate[first] - s.estimate[second])
-    se = math.hypot(float(s.se[first]), float(s.se[second]))
-    return s.normal_interval(d, se) if math.isfinite(se) else Estimate(d)
+    se = finite_or_nan(np.hypot(_at(s.se, first), _at(s.se, second)))
+    return s.normal_interval(s.at(first) - s.at(second), se)
 
 
-def ratio(s: Stratum) -> Estimate:
+def ratio(s: Strata) -> Estimates:
     """R = y1 / y2; se of log R = sqrt(se1² + R²·se2²) / (y2·R); limits exp(log R ± z·se).
 
     Examples
     --------
-    >>> s = Stratum(np.array([20.0, 40.0]), np.array([2.0, 2.0]), None, np.array([1.0, 2]),
-    ...             reference=None, favourable=True, ordered=True, scale=100.0, z=1.959964)
+    >>> s = Strata.one([20.0, 40.0], se=[2.0, 2.0], ordered=True)
     >>> r = ratio(s)
-    >>> round(r.estimate, 6), round(r.se, 6), round(r.lower, 4), round(r.upper, 4)
-    (2.0, 0.111803, 1.6064, 2.49)
+    >>> [values.round(6).tolist() for values in (r.estimate, r.se, r.lower, r.upper)]
+    [[2.0], [0.111803], [1.606434], [2.489988]]
     """
     first, second = compared_pair(s)
-    y1, y2 = float(s.estimate[first]), float(s.estimate[second])
-    r = y1 / y2
-    se_r = math.sqrt(float(s.se[first]) ** 2 + r**2 * float(s.se[second]) ** 2) / abs(y2)
-    log_se = se_r / r
-    if not math.isfinite(log_se):
-        return Estimate(r)
-    return Estimate(r, log_se, r * math.exp(-s.z * log_se), r * math.exp(s.z * log_se))
+    y1, y2 = s.at(first), s.at(second)
+    se1, se2 = _at(s.se, first), _at(s.se, second)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        r = y1 / y2
+        log_se = finite_or_nan(np.sqrt(se1**2 + r**2 * se2**2) / np.abs(y2) / r)
+        return Estimates(r, log_se, r * np.exp(-s.z * log_se), r * np.exp(s.z * log_se))
+
+
+def _at(values: np.ndarray, positions: IntArray) -> np.ndarray:
+    return np.take_along_axis(values, positions[:, None], axis=1)[:, 0]

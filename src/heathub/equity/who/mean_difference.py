@@ -4,69 +4,66 @@ MDMW) and from a chosen reference subgroup (MDRU, MDRW). The unweighted forms av
 n subgroups, ``Σ |y_j - ref| / n``; the weighted forms use population shares,
 ``Σ p_j |y_j - ref|``. Intervals are simulated; the reference point is recomputed in every
 simulation (the best subgroup, μ, or the reference subgroup's simulated value).
+
+Each measure is a function of subgroup values of shape (strata, draws, subgroups), giving one
+value per stratum and draw: the observed estimates are one draw, the simulations many.
 """
 
 import numpy as np
 
-from heathub.equity.who.stratum import Estimate, FloatArray, Stratum
+from heathub.equity.who.strata import FloatArray, Strata
 
 
-def _best(values: FloatArray, favourable: bool) -> FloatArray:
-    best: FloatArray = values.max(axis=-1) if favourable else values.min(axis=-1)
+def _best(s: Strata, values: FloatArray) -> FloatArray:
+    best: FloatArray = np.where(s.favourable[:, None], values.max(axis=-1), values.min(axis=-1))
     return best
 
 
-def _measure(s: Stratum, reference: str, weighted: bool) -> Estimate:
-    def compute(values: FloatArray) -> FloatArray:
-        if reference == "best":
-            point = _best(values, s.favourable)
-        elif reference == "mean":
-            point = values @ s.share
-        else:
-            assert s.reference is not None
-            point = values[..., s.reference]
-        gaps = np.abs(values - np.asarray(point)[..., None])
-        result: FloatArray = gaps @ s.share if weighted else gaps.mean(axis=-1)
-        return result
-
-    estimate = float(compute(s.estimate))
-    simulated = None if s.draws is None else compute(s.draws)
-    return s.simulated_interval(estimate, simulated)
+def _reference(s: Strata, values: FloatArray) -> FloatArray:
+    value: FloatArray = np.take_along_axis(values, s.reference[:, None, None], axis=-1)[..., 0]
+    return value
 
 
-def mdbu(s: Stratum) -> Estimate:
+def _gaps(values: FloatArray, point: FloatArray) -> FloatArray:
+    gaps: FloatArray = np.abs(values - point[..., None])
+    return gaps
+
+
+def mdbu(s: Strata, values: FloatArray) -> FloatArray:
     """Mean difference from the best-performing subgroup, unweighted.
 
     Examples
     --------
-    >>> s = Stratum(np.array([10.0, 20, 30]), np.full(3, np.nan), None, np.arange(1.0, 4),
-    ...             None, True, False, 100.0, 1.96)
-    >>> mdbu(s).estimate
-    10.0
+    >>> s = Strata.one([10.0, 20, 30])
+    >>> mdbu(s, s.estimate[:, None, :]).tolist()
+    [[10.0]]
     """
-    return _measure(s, "best", weighted=False)
+    result: FloatArray = _gaps(values, _best(s, values)).mean(axis=-1)
+    return result
 
 
-def mdbw(s: Stratum) -> Estimate:
+def mdbw(s: Strata, values: FloatArray) -> FloatArray:
     """Mean difference from the best-performing subgroup, weighted."""
-    return _measure(s, "best", weighted=True)
+    return s.weighted_sum(_gaps(values, _best(s, values)))
 
 
-def mdmu(s: Stratum) -> Estimate:
+def mdmu(s: Strata, values: FloatArray) -> FloatArray:
     """Mean difference from the setting average, unweighted."""
-    return _measure(s, "mean", weighted=False)
+    result: FloatArray = _gaps(values, s.weighted_sum(values)).mean(axis=-1)
+    return result
 
 
-def mdmw(s: Stratum) -> Estimate:
+def mdmw(s: Strata, values: FloatArray) -> FloatArray:
     """Mean difference from the setting average, weighted."""
-    return _measure(s, "mean", weighted=True)
+    return s.weighted_sum(_gaps(values, s.weighted_sum(values)))
 
 
-def mdru(s: Stratum) -> Estimate:
+def mdru(s: Strata, values: FloatArray) -> FloatArray:
     """Mean difference from the reference subgroup, unweighted."""
-    return _measure(s, "reference", weighted=False)
+    result: FloatArray = _gaps(values, _reference(s, values)).mean(axis=-1)
+    return result
 
 
-def mdrw(s: Stratum) -> Estimate:
+def mdrw(s: Strata, values: FloatArray) -> FloatArray:
     """Mean difference from the reference subgroup, weighted."""
-    return _measure(s, "reference", weighted=True)
+    return s.weighted_sum(_gaps(values, _reference(s, values)))

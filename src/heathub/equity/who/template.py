@@ -15,7 +15,7 @@ import pandas as pd
 
 from heathub.equity.errors import EquityInputError
 from heathub.equity.validation import describe_rows, fail, numeric_column, require_columns
-from heathub.equity.who.stratum import FloatArray, Stratum
+from heathub.equity.who.strata import BoolArray, FloatArray, IntArray, Strata
 
 STRATUM_COLUMNS = ["setting", "date", "indicator_abbr", "dimension"]
 REQUIRED_COLUMNS = [
@@ -23,14 +23,17 @@ REQUIRED_COLUMNS = [
     "ordered_dimension",
 ]  # fmt: skip
 Z_95 = 1.959963984540054
-Rows = np.ndarray[tuple[int], np.dtype[np.intp]]
 
 
 @dataclass(frozen=True)
 class Upload:
-    """A checked upload: its rows' arrays, and the row positions of each stratum (sorted)."""
+    """A checked upload. Row arrays are sorted by stratum (strata in key order) and by subgroup
+    name within each stratum; ``start`` and ``size`` locate each stratum's rows in them, and
+    ``keys`` holds each stratum's setting, date, indicator_abbr and dimension."""
 
-    frame: pd.DataFrame
+    keys: pd.DataFrame
+    start: IntArray
+    size: IntArray
     estimate: FloatArray
     se: FloatArray
     population: FloatArray
@@ -39,24 +42,32 @@ class Upload:
     favourable: FloatArray
     ordered: FloatArray
     scale: FloatArray
-    strata: dict[tuple[object, ...], "Rows"]
 
-    def stratum_arrays(self, z: float) -> Iterator[tuple[tuple[object, ...], Stratum]]:
-        """Each stratum's key and its :class:`Stratum` (without simulated draws)."""
-        for key, rows in self.strata.items():
-            population = self.population[rows]
-            flagged = np.flatnonzero(self.reference[rows] == 1)
+    @property
+    def labels(self) -> list[str]:
+        """Each stratum's key as text, such as ``('A', 2020, 'anc', 'Sex')`` (it seeds the
+        stratum's simulations)."""
+        return [repr(key) for key in self.keys.itertuples(index=False, name=None)]
+
+    def batches(self, z: float) -> Iterator[tuple[IntArray, Strata]]:
+        """Strata of two or more subgroups, in one :class:`Strata` per number of subgroups, each
+        with the positions of its strata in ``keys``."""
+        for n in np.unique(self.size[self.size >= 2]):
+            strata = np.flatnonzero(self.size == n)
+            rows = self.start[strata][:, None] + np.arange(n)
+            flagged = self.reference[rows] == 1
+            first = rows[:, 0]
             yield (
-                key,
-                Stratum(
+                strata,
+                Strata(
                     estimate=self.estimate[rows],
                     se=self.se[rows],
-                    population=None if np.isnan(population).any() else population,
+                    population=self.population[rows],
                     order=self.order[rows],
-                    reference=int(flagged[0]) if len(flagged) else None,
-                    favourable=bool(self.favourable[rows[0]] == 1),
-                    ordered=bool(self.ordered[rows[0]] == 1),
-                    scale=float(self.scale[rows[0]]),
+                    reference=np.where(flagged.any(axis=1), np.argmax(flagged, axis=1), -1),
+                    favourable=self.favourable[first] == 1,
+                    ordered=self.ordered[first] == 1,
+                    scale=self.scale[first],
                     z=z,
                 ),
             )
@@ -80,8 +91,8 @@ def read_upload(df: pd.DataFrame) -> Upload:
     ...     "ci_lb": [76.0, 66.0], "ci_ub": [84.0, 74.0], "favourable_indicator": 1,
     ...     "indicator_scale": 100, "ordered_dimension": 0})
     >>> upload = read_upload(df)
-    >>> list(upload.strata), upload.se.round(4).tolist()
-    ([('A', 2020, 'anc', 'Sex')], [2.0409, 2.0409])
+    >>> upload.labels, upload.se.round(4).tolist()
+    (["('A', 2020, 'anc', 'Sex')"], [2.0409, 2.0409])
     """
     require_columns(df, REQUIRED_COLUMNS)
     for column in [*STRATUM_COLUMNS, "subgroup"]:
@@ -99,22 +110,27 @@ def read_upload(df: pd.DataFrame) -> Upload:
     order = _optional(df, "subgroup_order")
     fail(df, "subgroup_order", (ordered == 1) & np.isnan(order), "missing in an ordered dimension")
 
-    strata = _strata(df)
+    stratum, rows = _strata(df)
     for column, values in [
         ("favourable_indicator", favourable),
         ("indicator_scale", scale),
         ("ordered_dimension", ordered),
     ]:
-        _constant_within(df, strata, column, values)
-    for rows in strata.values():
-        _check_stratum(df, rows, reference, order, ordered)
+        _constant_within(df, stratum, column, values)
+    _check_references(df, stratum, reference)
+    _check_orders(df, stratum, order, ordered)
+    size = np.bincount(stratum)
+    start = (np.cumsum(size) - size).astype(np.intp)
+    keys = df[STRATUM_COLUMNS].iloc[rows[start]].reset_index(drop=True)
     return Upload(
-        df, estimate, se, population, order, reference, favourable, ordered, scale, strata
-    )
+        keys, start, size, estimate[rows], se[rows], population[rows], order[rows],
+        reference[rows], favourable[rows], ordered[rows], scale[rows],
+    )  # fmt: skip
 
 
-def _strata(df: pd.DataFrame) -> dict[tuple[object, ...], Rows]:
-    """Row positions of each stratum, strata sorted by key and subgroups by name within each.
+def _strata(df: pd.DataFrame) -> tuple[IntArray, IntArray]:
+    """Each row's stratum number (strata numbered in key order), and the row positions sorted
+    by stratum and by subgroup name within each.
 
     Name order makes ties (two subgroups sharing the highest estimate) resolve the same way
     whatever the row order.
@@ -124,12 +140,10 @@ def _strata(df: pd.DataFrame) -> dict[tuple[object, ...], Rows]:
     repeated = keys.duplicated(keep="first").to_numpy()
     problem = "subgroup listed twice in one setting, date, indicator and dimension"
     fail(df, "subgroup", repeated, problem)
-    names = keys["__subgroup"].to_numpy()
-    strata: dict[tuple[object, ...], Rows] = {}
-    for key, found in keys.groupby(STRATUM_COLUMNS, sort=True, observed=True).indices.items():
-        rows = np.asarray(found, dtype=np.intp)
-        strata[key if isinstance(key, tuple) else (key,)] = rows[np.argsort(names[rows])]
-    return strata
+    stratum = keys.groupby(STRATUM_COLUMNS, sort=True, observed=True).ngroup().to_numpy()
+    names = pd.factorize(keys["__subgroup"], sort=True)[0]
+    rows = np.lexsort((names, stratum)).astype(np.intp)
+    return stratum.astype(np.intp), rows
 
 
 def _flag(df: pd.DataFrame, column: str) -> FloatArray:
@@ -158,37 +172,36 @@ def _standard_errors(df: pd.DataFrame) -> FloatArray:
     return result
 
 
-def _constant_within(
-    df: pd.DataFrame, strata: dict[tuple[object, ...], Rows], column: str, values: FloatArray
-) -> None:
-    codes = np.empty(len(df), dtype=np.intp)
-    for number, rows in enumerate(strata.values()):
-        codes[rows] = number
-    lowest = np.full(len(strata), np.inf)
-    highest = np.full(len(strata), -np.inf)
-    np.minimum.at(lowest, codes, values)
-    np.maximum.at(highest, codes, values)
-    varies = (lowest != highest)[codes]
+def _constant_within(df: pd.DataFrame, stratum: IntArray, column: str, values: FloatArray) -> None:
+    count = int(stratum.max()) + 1 if len(stratum) else 0
+    lowest = np.full(count, np.inf)
+    highest = np.full(count, -np.inf)
+    np.minimum.at(lowest, stratum, values)
+    np.maximum.at(highest, stratum, values)
+    varies = (lowest != highest)[stratum]
     fail(df, column, varies, "varies within one setting, date, indicator and dimension")
 
 
-def _check_stratum(
-    df: pd.DataFrame,
-    rows: "Rows",
-    reference: FloatArray,
-    order: FloatArray,
-    ordered: FloatArray,
-) -> None:
-    mask = np.zeros(len(df), dtype=bool)
-    if np.sum(reference[rows] == 1) > 1:
-        mask[rows[reference[rows] == 1]] = True
+def _check_references(df: pd.DataFrame, stratum: IntArray, reference: FloatArray) -> None:
+    flagged = reference == 1
+    several = (np.bincount(stratum, weights=flagged) > 1)[stratum] & flagged
+    if several.any():
         raise EquityInputError(
             f"column 'reference_subgroup': more than one reference subgroup in one stratum "
-            f"({describe_rows(df, mask)})"
+            f"({describe_rows(df, several)})"
         )
-    if ordered[rows[0]] == 1 and len(np.unique(order[rows])) < len(rows):
-        mask[rows] = True
+
+
+def _check_orders(
+    df: pd.DataFrame, stratum: IntArray, order: FloatArray, ordered: FloatArray
+) -> None:
+    by_order = np.lexsort((order, stratum))
+    same = np.zeros(len(df), dtype=bool)
+    repeated = (np.diff(stratum[by_order]) == 0) & (np.diff(order[by_order]) == 0)
+    same[by_order[1:][repeated]] = True
+    offending: BoolArray = np.isin(stratum, stratum[same & (ordered == 1)])
+    if offending.any():
         raise EquityInputError(
             f"column 'subgroup_order': repeated within an ordered dimension "
-            f"({describe_rows(df, mask)})"
+            f"({describe_rows(df, offending)})"
         )

@@ -3,55 +3,52 @@ variation (COV), for non-ordered dimensions with more than two subgroups.
 
 BGV = Σ p_j (y_j - μ)², with the analytic standard error of the HEAT technical notes (Ahn et al.
 2018). BGSD = √BGV and COV = 100 · BGSD / μ take simulated percentile intervals.
-"""
 
-import math
+BGSD and COV are functions of subgroup values of shape (strata, draws, subgroups), giving one
+value per stratum and draw: the observed estimates are one draw, the simulations many.
+"""
 
 import numpy as np
 
-from heathub.equity.who.stratum import Estimate, FloatArray, Stratum
+from heathub.equity.who.strata import Estimates, FloatArray, Strata
 
 
-def between_group_variance(s: Stratum) -> Estimate:
+def between_group_variance(s: Strata) -> Estimates:
     """BGV and its analytic interval.
 
     Examples
     --------
-    >>> s = Stratum(np.array([10.0, 20, 30]), np.array([1.0, 1, 1]), np.array([1.0, 1, 2]),
-    ...             np.arange(1.0, 4), None, True, False, 100.0, 1.959964)
-    >>> round(between_group_variance(s).estimate, 4)
-    68.75
+    >>> s = Strata.one([10.0, 20, 30], se=[1.0, 1, 1], population=[1.0, 1, 2])
+    >>> between_group_variance(s).estimate.round(4).tolist()
+    [68.75]
     """
     p, y, se = s.share, s.estimate, s.se
-    bgv = float(np.sum(p * (y - s.mean) ** 2))
-    if not s.has_se:
-        return Estimate(bgv)
-    linear = np.sum(p**2 * se**2 * (y - s.mean) ** 2)
-    s2 = np.sum(p**2 * se**2)
-    s4 = np.sum(p**4 * se**4)
-    quadratic = np.sum(p**2 * (1 - p) ** 2 * se**4)
-    standard_error = math.sqrt(float(4 * linear + 2 * (s2**2 - s4 + quadratic)))
-    return s.normal_interval(bgv, standard_error)
+    deviation = y - s.mean[:, None]
+    bgv: FloatArray = (p * deviation**2).sum(axis=1)
+    linear = (p**2 * se**2 * deviation**2).sum(axis=1)
+    s2 = (p**2 * se**2).sum(axis=1)
+    s4 = (p**4 * se**4).sum(axis=1)
+    quadratic = (p**2 * (1 - p) ** 2 * se**4).sum(axis=1)
+    with np.errstate(invalid="ignore"):
+        standard_error = np.sqrt(4 * linear + 2 * (s2**2 - s4 + quadratic))
+    return s.normal_interval(bgv, np.where(s.has_se, standard_error, np.nan))
 
 
-def _bgsd(values: FloatArray, share: FloatArray) -> FloatArray:
-    """BGSD of each row of ``values`` (rows are simulations, columns subgroups)."""
-    mean = values @ share
-    result: FloatArray = np.sqrt(((values - mean[..., None]) ** 2) @ share)
+def between_group_sd(s: Strata, values: FloatArray) -> FloatArray:
+    """BGSD = √BGV of each stratum and draw.
+
+    Examples
+    --------
+    >>> s = Strata.one([10.0, 20, 30], population=[1.0, 1, 2])
+    >>> between_group_sd(s, s.estimate[:, None, :]).round(4).tolist()
+    [[8.2916]]
+    """
+    mean = s.weighted_sum(values)
+    result: FloatArray = np.sqrt(s.weighted_sum((values - mean[..., None]) ** 2))
     return result
 
 
-def between_group_sd(s: Stratum) -> Estimate:
-    """BGSD = √BGV, with a simulated interval."""
-    estimate = float(_bgsd(s.estimate, s.share))
-    simulated = None if s.draws is None else _bgsd(s.draws, s.share)
-    return s.simulated_interval(estimate, simulated)
-
-
-def coefficient_of_variation(s: Stratum) -> Estimate:
-    """COV = 100 · BGSD / μ, with a simulated interval."""
-    estimate = 100 * float(_bgsd(s.estimate, s.share)) / s.mean
-    simulated = None
-    if s.draws is not None:
-        simulated = 100 * _bgsd(s.draws, s.share) / (s.draws @ s.share)
-    return s.simulated_interval(estimate, simulated)
+def coefficient_of_variation(s: Strata, values: FloatArray) -> FloatArray:
+    """COV = 100 · BGSD / μ of each stratum and draw."""
+    result: FloatArray = 100 * between_group_sd(s, values) / s.weighted_sum(values)
+    return result
