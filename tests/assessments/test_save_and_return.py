@@ -1,6 +1,6 @@
 """'Save and come back later' saves what is there without the required checks."""
 
-from heathub.assessments.forms import QuestionForm
+from heathub.assessments.answer_forms import QuestionForm
 from heathub.assessments.models import Answer
 from heathub.frameworks.models import Question
 from tests.assessments.pages import question_url, task_status, visible_text
