@@ -24,7 +24,7 @@ from heathub.equity.who import (
 )
 from heathub.equity.who.applicability import ALL_MEASURES, applicable_measures
 from heathub.equity.who.simulation import SimulatedMeasure, simulated_limits
-from heathub.equity.who.strata import BoolArray, Estimates, IntArray, Strata
+from heathub.equity.who.strata import BoolArray, Draws, Estimates, IntArray, Strata
 from heathub.equity.who.template import STRATUM_COLUMNS, read_upload
 
 __all__ = ["ALL_MEASURES", "summary_measures"]
@@ -195,9 +195,10 @@ def _simulated(
     subset_labels = [labels[stratum] for stratum in strata]
     limits = simulated_limits(subset, measures, simulations, root, subset_labels)
     blank = np.full(subset.count, np.nan)
+    observed = Draws.observed(subset)
     results = []
     for name, compute in measures.items():
-        estimate = compute(subset, subset.estimate[:, None, :])[:, 0]
+        estimate = compute(observed)[:, 0]
         values = Estimates(estimate, blank, *limits[name])
         results.append(_kept(strata, ALL_MEASURES.index(name), values, applies[name][needed]))
     return results

@@ -3,31 +3,30 @@ more than two subgroups: the mean absolute difference from the setting average �
 of μ. IDISU = 100 / n · Σ |y_j - μ| / μ; IDISW = 100 · Σ p_j |y_j - μ| / μ. Intervals are
 simulated, with μ recomputed from each simulation's estimates.
 
-Both are functions of subgroup values of shape (strata, draws, subgroups), giving one value per
-stratum and draw: the observed estimates are one draw, the simulations many.
+Both are functions of :class:`~heathub.equity.who.strata.Draws`, giving one value per stratum
+and draw: the observed estimates are one draw, the simulations many; they share |y_j - μ| with
+the mean differences from the setting average (IDISU = 100 · MDMU / μ, IDISW = 100 · MDMW / μ).
 """
 
-import numpy as np
+from heathub.equity.who.mean_difference import mdmu, mdmw
+from heathub.equity.who.strata import Draws, FloatArray
 
-from heathub.equity.who.strata import FloatArray, Strata
 
-
-def idisu(s: Strata, values: FloatArray) -> FloatArray:
+def idisu(d: Draws) -> FloatArray:
     """Index of disparity, unweighted.
 
     Examples
     --------
-    >>> s = Strata.one([10.0, 20, 30], population=[1.0, 1, 2])
-    >>> idisu(s, s.estimate[:, None, :]).round(4).tolist()
+    >>> from heathub.equity.who.strata import Strata
+    >>> d = Draws.observed(Strata.one([10.0, 20, 30], population=[1.0, 1, 2]))
+    >>> idisu(d).round(4).tolist()
     [[33.3333]]
     """
-    mean = s.weighted_sum(values)
-    result: FloatArray = 100 * np.abs(values - mean[..., None]).mean(axis=-1) / mean
+    result: FloatArray = 100 * mdmu(d) / d.mean
     return result
 
 
-def idisw(s: Strata, values: FloatArray) -> FloatArray:
+def idisw(d: Draws) -> FloatArray:
     """Index of disparity, weighted."""
-    mean = s.weighted_sum(values)
-    result: FloatArray = 100 * s.weighted_sum(np.abs(values - mean[..., None])) / mean
+    result: FloatArray = 100 * mdmw(d) / d.mean
     return result

@@ -5,65 +5,68 @@ n subgroups, ``Σ |y_j - ref| / n``; the weighted forms use population shares,
 ``Σ p_j |y_j - ref|``. Intervals are simulated; the reference point is recomputed in every
 simulation (the best subgroup, μ, or the reference subgroup's simulated value).
 
-Each measure is a function of subgroup values of shape (strata, draws, subgroups), giving one
-value per stratum and draw: the observed estimates are one draw, the simulations many.
+Each measure is a function of :class:`~heathub.equity.who.strata.Draws`, giving one value per
+stratum and draw: the observed estimates are one draw, the simulations many.
 """
 
 import numpy as np
 
-from heathub.equity.who.strata import FloatArray, Strata
+from heathub.equity.who.strata import Draws, FloatArray
+from heathub.equity.who.variance import gaps_from_mean
 
 
-def _best(s: Strata, values: FloatArray) -> FloatArray:
-    best: FloatArray = np.where(s.favourable[:, None], values.max(axis=-1), values.min(axis=-1))
-    return best
+def _gaps_from_best(d: Draws) -> FloatArray:
+    if "from the best" not in d.memo:
+        favourable, values = d.strata.favourable, d.values
+        if favourable.all():
+            best = values.max(axis=-1)
+        elif not favourable.any():
+            best = values.min(axis=-1)
+        else:
+            best = np.where(favourable[:, None], values.max(axis=-1), values.min(axis=-1))
+        d.gaps("from the best", best)
+    return d.memo["from the best"]
 
 
-def _reference(s: Strata, values: FloatArray) -> FloatArray:
-    value: FloatArray = np.take_along_axis(values, s.reference[:, None, None], axis=-1)[..., 0]
-    return value
+def _gaps_from_reference(d: Draws) -> FloatArray:
+    if "from the reference" not in d.memo:
+        position = np.maximum(d.strata.reference, 0)[:, None, None]  # -1: none (not used)
+        d.gaps("from the reference", np.take_along_axis(d.values, position, axis=-1)[..., 0])
+    return d.memo["from the reference"]
 
 
-def _gaps(values: FloatArray, point: FloatArray) -> FloatArray:
-    gaps: FloatArray = np.abs(values - point[..., None])
-    return gaps
-
-
-def mdbu(s: Strata, values: FloatArray) -> FloatArray:
+def mdbu(d: Draws) -> FloatArray:
     """Mean difference from the best-performing subgroup, unweighted.
 
     Examples
     --------
-    >>> s = Strata.one([10.0, 20, 30])
-    >>> mdbu(s, s.estimate[:, None, :]).tolist()
+    >>> from heathub.equity.who.strata import Strata
+    >>> mdbu(Draws.observed(Strata.one([10.0, 20, 30]))).tolist()
     [[10.0]]
     """
-    result: FloatArray = _gaps(values, _best(s, values)).mean(axis=-1)
-    return result
+    return d.unweighted_mean(_gaps_from_best(d))
 
 
-def mdbw(s: Strata, values: FloatArray) -> FloatArray:
+def mdbw(d: Draws) -> FloatArray:
     """Mean difference from the best-performing subgroup, weighted."""
-    return s.weighted_sum(_gaps(values, _best(s, values)))
+    return d.weighted_sum(_gaps_from_best(d))
 
 
-def mdmu(s: Strata, values: FloatArray) -> FloatArray:
+def mdmu(d: Draws) -> FloatArray:
     """Mean difference from the setting average, unweighted."""
-    result: FloatArray = _gaps(values, s.weighted_sum(values)).mean(axis=-1)
-    return result
+    return d.shared("mdmu", lambda: d.unweighted_mean(gaps_from_mean(d)))
 
 
-def mdmw(s: Strata, values: FloatArray) -> FloatArray:
+def mdmw(d: Draws) -> FloatArray:
     """Mean difference from the setting average, weighted."""
-    return s.weighted_sum(_gaps(values, s.weighted_sum(values)))
+    return d.shared("mdmw", lambda: d.weighted_sum(gaps_from_mean(d)))
 
 
-def mdru(s: Strata, values: FloatArray) -> FloatArray:
+def mdru(d: Draws) -> FloatArray:
     """Mean difference from the reference subgroup, unweighted."""
-    result: FloatArray = _gaps(values, _reference(s, values)).mean(axis=-1)
-    return result
+    return d.unweighted_mean(_gaps_from_reference(d))
 
 
-def mdrw(s: Strata, values: FloatArray) -> FloatArray:
+def mdrw(d: Draws) -> FloatArray:
     """Mean difference from the reference subgroup, weighted."""
-    return s.weighted_sum(_gaps(values, _reference(s, values)))
+    return d.weighted_sum(_gaps_from_reference(d))

@@ -14,11 +14,18 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 import numpy as np
 from scipy.special import ndtr, ndtri
 
-from heathub.equity.who.strata import PERCENT_SCALE, FloatArray, IntArray, Strata
+from heathub.equity.who.strata import (
+    PERCENT_SCALE,
+    Draws,
+    FloatArray,
+    IntArray,
+    Strata,
+    Workspace,
+)
 
 # Upper bound on the simulated array held at once (per chunk of strata).
-CHUNK_BYTES = 16 * 1024 * 1024
-SimulatedMeasure = Callable[[Strata, FloatArray], FloatArray]
+CHUNK_BYTES = 4 * 1024 * 1024
+SimulatedMeasure = Callable[[Draws], FloatArray]
 
 
 def stratum_generator(root: np.random.SeedSequence, label: str) -> np.random.Generator:
@@ -29,14 +36,20 @@ def stratum_generator(root: np.random.SeedSequence, label: str) -> np.random.Gen
 
 
 def truncated_draws(
-    s: Strata, simulations: int, root: np.random.SeedSequence, labels: Sequence[str]
+    s: Strata,
+    simulations: int,
+    root: np.random.SeedSequence,
+    labels: Sequence[str],
+    out: FloatArray | None = None,
 ) -> FloatArray:
     """Draws of every stratum's estimates (strata x ``simulations`` x subgroups), truncated to
     the indicator's range.
 
     A draw ``y + se·z`` outside the range is replaced by the truncated normal's quantile at the
-    probability of ``z`` within the part of the normal outside the range (the probability
-    integral transform): exactly a draw of the truncated normal, with no redraws.
+    probability of ``z`` within the part of the normal outside the range. That probability is
+    uniform on (0, 1) given ``z`` fell outside (the probability integral transform), so the
+    result is exactly a draw of the truncated normal, with no redraws; draws within the range
+    are kept as they are.
 
     Examples
     --------
@@ -45,24 +58,23 @@ def truncated_draws(
     >>> bool(draws.min() >= 0 and draws.max() <= 100), draws.shape
     (True, (1, 1000, 2))
     """
-    z = np.empty((s.count, simulations, s.size))
+    draws = np.empty((s.count, simulations, s.size)) if out is None else out
     for position, label in enumerate(labels):
-        stratum_generator(root, label).standard_normal(out=z[position])
-    upper = np.where(s.scale == PERCENT_SCALE, PERCENT_SCALE, np.inf)[:, None]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        low = ((0 - s.estimate) / s.se)[:, None, :]
-        high = ((upper - s.estimate) / s.se)[:, None, :]
-    outside = (z < low) | (z > high)
-    if outside.any():
-        at = np.nonzero(outside)
-        a, b, zo = low[at[0], 0, at[2]], high[at[0], 0, at[2]], z[at]
-        below, above = ndtr(a), ndtr(-b)
-        beyond = np.where(zo < a, ndtr(zo), below + above - ndtr(-zo)) / (below + above)
-        z[at] = ndtri(below + beyond * (1 - below - above))
-    z *= s.se[:, None, :]
-    z += s.estimate[:, None, :]
-    draws: FloatArray = np.clip(z, 0, upper[:, :, None], out=z)
-    return draws
+        stratum_generator(root, label).standard_normal(out=draws[position])
+    draws *= s.se[:, None, :]
+    draws += s.estimate[:, None, :]
+    upper = np.where(s.scale == PERCENT_SCALE, PERCENT_SCALE, np.inf)[:, None, None]
+    outside = np.flatnonzero((draws < 0) | (draws > upper))
+    if len(outside):
+        stratum, subgroup = outside // (simulations * s.size), outside % s.size
+        mean, sd, top = s.estimate[stratum, subgroup], s.se[stratum, subgroup], upper[stratum, 0, 0]
+        z, a, b = (draws.flat[outside] - mean) / sd, (0 - mean) / sd, (top - mean) / sd
+        below, above = ndtr(a), ndtr(-b)  # probabilities of the normal below and above the range
+        within_outside = np.where(z < a, ndtr(z), below + above - ndtr(-z)) / (below + above)
+        truncated = mean + sd * ndtri(below + within_outside * (1 - below - above))
+        draws.flat[outside] = np.clip(truncated, 0, top)
+    result: FloatArray = draws
+    return result
 
 
 def simulated_limits(
@@ -90,13 +102,16 @@ def simulated_limits(
     top = np.where(s.scale == PERCENT_SCALE, PERCENT_SCALE, np.inf)[:, None]
     in_range = ((s.estimate >= 0) & (s.estimate <= top)).all(axis=1)
     drawable = np.flatnonzero(s.has_se & in_range)
-    drawn = s.take(drawable)
+    drawn, workspace = s.take(drawable), Workspace()
     for chunk in chunks(drawn, simulations):
         part, rows = drawn.take(chunk), drawable[chunk]
-        draws = truncated_draws(part, simulations, root, [labels[row] for row in rows])
-        for name, compute in measures.items():
-            lower, upper = percentile_limits(compute(part, draws), s.level)
-            limits[name][0][rows], limits[name][1][rows] = lower, upper
+        out = workspace.array("draws", (len(chunk), simulations, s.size))
+        values = truncated_draws(part, simulations, root, [labels[r] for r in rows], out)
+        draws = Draws(part, values, workspace)
+        simulated = np.stack([compute(draws) for compute in measures.values()], axis=1)
+        lower, upper = percentile_limits(simulated, s.level)
+        for number, name in enumerate(measures):
+            limits[name][0][rows], limits[name][1][rows] = lower[:, number], upper[:, number]
     return limits
 
 
@@ -108,7 +123,10 @@ def chunks(s: Strata, simulations: int) -> Iterator[IntArray]:
 
 
 def percentile_limits(simulated: FloatArray, level: float) -> tuple[FloatArray, FloatArray]:
-    """Each stratum's percentile limits of its simulated values (strata x simulations).
+    """Percentile limits of simulated values over their last axis: linear interpolation between
+    order statistics (R's type 7, as HEAT), as :func:`numpy.percentile` computes it, after one
+    sort (several times faster than ``numpy.percentile`` on many short rows). NaN if any
+    simulated value is NaN.
 
     Examples
     --------
@@ -116,6 +134,18 @@ def percentile_limits(simulated: FloatArray, level: float) -> tuple[FloatArray, 
     >>> lower.round(6).tolist(), upper.round(6).tolist()
     ([2.5], [97.5])
     """
+    ordered = np.sort(simulated, axis=-1)
+    n = ordered.shape[-1]
     tail = (1 - level) / 2 * 100
-    lower, upper = np.percentile(simulated, [tail, 100 - tail], axis=1)
-    return lower, upper
+    limits = []
+    for percent in (tail, 100 - tail):
+        quantile = percent / 100
+        index = n * quantile + (1 - quantile) - 1  # numpy's virtual index for this method
+        below = min(max(int(np.floor(index)), 0), n - 1)
+        above = min(below + 1, n - 1)
+        weight = index - below
+        a, b = ordered[..., below], ordered[..., above]
+        # numpy's lerp, exact at both ends
+        value = b - (b - a) * (1 - weight) if weight >= 0.5 else a + (b - a) * weight
+        limits.append(np.where(np.isnan(ordered[..., -1]), np.nan, value))
+    return limits[0], limits[1]

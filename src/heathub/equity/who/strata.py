@@ -6,6 +6,7 @@ Strata with the same number of subgroups are held together as dense arrays of sh
 for all of them at once, with no padding or masks.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -163,11 +164,6 @@ class Strata:
         np.put_along_axis(rank, in_order, midpoint, axis=1)
         return rank
 
-    def weighted_sum(self, values: FloatArray) -> FloatArray:
-        """Σ_j p_j · values[..., j] for values of shape (strata, draws, subgroups)."""
-        total: FloatArray = np.matmul(values, self.share[:, :, None])[..., 0]
-        return total
-
     @property
     def level(self) -> float:
         """The confidence level of the intervals."""
@@ -176,6 +172,80 @@ class Strata:
     def normal_interval(self, estimate: FloatArray, se: FloatArray) -> Estimates:
         """Estimate ± z·se."""
         return Estimates(estimate, se, estimate - self.z * se, estimate + self.z * se)
+
+
+class Workspace:
+    """Arrays reused from one chunk of draws to the next: a fresh array of draws' size costs
+    more in page faults than the arithmetic done on it."""
+
+    def __init__(self) -> None:
+        self._arrays: dict[str, FloatArray] = {}
+
+    def array(self, name: str, shape: tuple[int, ...]) -> FloatArray:
+        """An uninitialised array of ``shape``, the same memory on every call with ``name``."""
+        size = int(np.prod(shape))
+        flat = self._arrays.get(name)
+        if flat is None or flat.size < size:
+            flat = self._arrays[name] = np.empty(size)
+        view: FloatArray = flat[:size].reshape(shape)
+        return view
+
+
+@dataclass(frozen=True, eq=False)
+class Draws:
+    """Subgroup values of each stratum of ``strata``, one row per draw: shape (strata, draws,
+    subgroups). The measures with simulated intervals are functions of these; the observed
+    estimates are a single draw (:meth:`observed`).
+
+    Examples
+    --------
+    >>> d = Draws.observed(Strata.one([10.0, 20, 30], population=[1.0, 1, 2]))
+    >>> d.mean.tolist(), d.unweighted_mean(d.values).tolist()
+    ([[22.5]], [[20.0]])
+    >>> d.gaps("from the mean", d.mean).tolist()
+    [[[12.5, 2.5, 7.5]]]
+    """
+
+    strata: Strata
+    values: FloatArray
+    workspace: Workspace = field(default_factory=Workspace)
+    # Intermediate results shared by several measures (|y - μ| by MDMU, MDMW, IDISU, IDISW).
+    memo: dict[str, FloatArray] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def observed(cls, strata: Strata) -> "Draws":
+        """The observed estimates as one draw."""
+        return cls(strata, strata.estimate[:, None, :])
+
+    def shared(self, name: str, compute: Callable[[], FloatArray]) -> FloatArray:
+        """``compute()``, computed once for these draws and shared by the measures using it."""
+        if name not in self.memo:
+            self.memo[name] = compute()
+        return self.memo[name]
+
+    def gaps(self, name: str, point: FloatArray) -> FloatArray:
+        """|y_j - point| of each stratum, draw and subgroup, for a point per stratum and draw
+        (computed once per ``name``, in the workspace)."""
+        if name not in self.memo:
+            gaps = self.workspace.array(name, self.values.shape)
+            np.subtract(self.values, point[..., None], out=gaps)
+            self.memo[name] = np.abs(gaps, out=gaps)
+        return self.memo[name]
+
+    def weighted_sum(self, values: FloatArray) -> FloatArray:
+        """Σ_j p_j · values[..., j] for each stratum and draw."""
+        total: FloatArray = np.matmul(values, self.strata.share[:, :, None])[..., 0]
+        return total
+
+    def unweighted_mean(self, values: FloatArray) -> FloatArray:
+        """Σ_j values[..., j] / n for each stratum and draw."""
+        total: FloatArray = np.matmul(values, np.ones(values.shape[-1])) / values.shape[-1]
+        return total
+
+    @property
+    def mean(self) -> FloatArray:
+        """Setting average μ of each stratum and draw."""
+        return self.shared("mean", lambda: self.weighted_sum(self.values))
 
 
 def finite_or_nan(values: FloatArray) -> FloatArray:

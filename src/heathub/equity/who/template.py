@@ -47,7 +47,8 @@ class Upload:
     def labels(self) -> list[str]:
         """Each stratum's key as text, such as ``('A', 2020, 'anc', 'Sex')`` (it seeds the
         stratum's simulations)."""
-        return [repr(key) for key in self.keys.itertuples(index=False, name=None)]
+        columns = [self.keys[column].tolist() for column in STRATUM_COLUMNS]
+        return [repr(key) for key in zip(*columns, strict=True)]
 
     def batches(self, z: float) -> Iterator[tuple[IntArray, Strata]]:
         """Strata of two or more subgroups, in one :class:`Strata` per number of subgroups, each
@@ -135,15 +136,17 @@ def _strata(df: pd.DataFrame) -> tuple[IntArray, IntArray]:
     Name order makes ties (two subgroups sharing the highest estimate) resolve the same way
     whatever the row order.
     """
-    keys = df[STRATUM_COLUMNS].copy()
-    keys["__subgroup"] = df["subgroup"].astype(str)
-    repeated = keys.duplicated(keep="first").to_numpy()
+    groups = df.groupby(STRATUM_COLUMNS, sort=True, observed=True)
+    stratum: IntArray = groups.ngroup().to_numpy().astype(np.intp)
+    codes, names = pd.factorize(df["subgroup"].astype(str))
+    name_rank = np.argsort(np.argsort(np.asarray(names, dtype=object)))[codes]
+    rows = np.lexsort((name_rank, stratum)).astype(np.intp)  # stable: ties keep row order
+    same = (np.diff(stratum[rows]) == 0) & (np.diff(name_rank[rows]) == 0)
+    repeated = np.zeros(len(df), dtype=bool)
+    repeated[rows[1:][same]] = True
     problem = "subgroup listed twice in one setting, date, indicator and dimension"
     fail(df, "subgroup", repeated, problem)
-    stratum = keys.groupby(STRATUM_COLUMNS, sort=True, observed=True).ngroup().to_numpy()
-    names = pd.factorize(keys["__subgroup"], sort=True)[0]
-    rows = np.lexsort((names, stratum)).astype(np.intp)
-    return stratum.astype(np.intp), rows
+    return stratum, rows
 
 
 def _flag(df: pd.DataFrame, column: str) -> FloatArray:

@@ -4,13 +4,13 @@ variation (COV), for non-ordered dimensions with more than two subgroups.
 BGV = Σ p_j (y_j - μ)², with the analytic standard error of the HEAT technical notes (Ahn et al.
 2018). BGSD = √BGV and COV = 100 · BGSD / μ take simulated percentile intervals.
 
-BGSD and COV are functions of subgroup values of shape (strata, draws, subgroups), giving one
-value per stratum and draw: the observed estimates are one draw, the simulations many.
+BGSD and COV are functions of :class:`~heathub.equity.who.strata.Draws`, giving one value per
+stratum and draw: the observed estimates are one draw, the simulations many.
 """
 
 import numpy as np
 
-from heathub.equity.who.strata import Estimates, FloatArray, Strata
+from heathub.equity.who.strata import Draws, Estimates, FloatArray, Strata
 
 
 def between_group_variance(s: Strata) -> Estimates:
@@ -34,21 +34,32 @@ def between_group_variance(s: Strata) -> Estimates:
     return s.normal_interval(bgv, np.where(s.has_se, standard_error, np.nan))
 
 
-def between_group_sd(s: Strata, values: FloatArray) -> FloatArray:
+def between_group_sd(d: Draws) -> FloatArray:
     """BGSD = √BGV of each stratum and draw.
 
     Examples
     --------
-    >>> s = Strata.one([10.0, 20, 30], population=[1.0, 1, 2])
-    >>> between_group_sd(s, s.estimate[:, None, :]).round(4).tolist()
+    >>> d = Draws.observed(Strata.one([10.0, 20, 30], population=[1.0, 1, 2]))
+    >>> between_group_sd(d).round(4).tolist()
     [[8.2916]]
     """
-    mean = s.weighted_sum(values)
-    result: FloatArray = np.sqrt(s.weighted_sum((values - mean[..., None]) ** 2))
-    return result
+
+    def compute() -> FloatArray:
+        gaps = gaps_from_mean(d)
+        squares = np.square(gaps, out=d.workspace.array("squares", gaps.shape))
+        result: FloatArray = np.sqrt(d.weighted_sum(squares))
+        return result
+
+    return d.shared("bgsd", compute)
 
 
-def coefficient_of_variation(s: Strata, values: FloatArray) -> FloatArray:
+def coefficient_of_variation(d: Draws) -> FloatArray:
     """COV = 100 · BGSD / μ of each stratum and draw."""
-    result: FloatArray = 100 * between_group_sd(s, values) / s.weighted_sum(values)
+    result: FloatArray = 100 * between_group_sd(d) / d.mean
     return result
+
+
+def gaps_from_mean(d: Draws) -> FloatArray:
+    """|y_j - μ| of each stratum, draw and subgroup (shared with the mean differences and the
+    indices of disparity)."""
+    return d.gaps("from the mean", d.mean)
