@@ -24,6 +24,15 @@ from tests.factories import PASSWORD
 
 SHOTS = os.environ.get("HEATHUB_JOURNEY_SHOTS", "")
 
+# With JavaScript off, chromium never fires timer callbacks, and axe.run waits on setTimeout for
+# ever. Our own evaluate() calls still run, and so do promise callbacks: axe gets timers that run
+# as soon as it yields. The page's DOM is untouched, so axe checks what a no-JS visitor gets.
+TIMERS_FOR_AXE_WITHOUT_JAVASCRIPT = """
+window.setTimeout = (fn, ms, ...args) => { Promise.resolve().then(() => fn(...args)); return 0; };
+window.clearTimeout = () => {};
+window.requestAnimationFrame = (fn) => { Promise.resolve().then(() => fn(performance.now())); };
+"""
+
 
 @dataclass
 class Browser:
@@ -31,6 +40,7 @@ class Browser:
 
     page: Page
     base_url: str
+    javascript: bool = True
     landed: list[str] = field(default_factory=list)
     looked_at: set[int] = field(default_factory=set)
     shots: set[str] = field(default_factory=set)
@@ -48,11 +58,18 @@ class Browser:
 
     def look(self, name: str) -> None:
         """What every step does on arriving at a page: axe's WCAG 2.2 AA rules find nothing."""
+        if not self.javascript:
+            # the page's own scripts did not run (the NHS.UK template's would mark the body)
+            expect(self.page.locator("body")).not_to_have_class(re.compile("js-enabled"))
+            self.page.evaluate(TIMERS_FOR_AXE_WITHOUT_JAVASCRIPT)
         assert_no_axe_violations(self.page)
         self.looked_at.add(len(self.landed))
         if SHOTS and name not in self.shots:
             self.shots.add(name)
-            path = Path(SHOTS) / f"journey-{len(self.shots):02d}-{name}.png"
+            path = (
+                Path(SHOTS)
+                / f"journey-{'js' if self.javascript else 'no-js'}-{len(self.shots):02d}-{name}.png"
+            )
             self.page.screenshot(path=str(path), full_page=True)
 
 
@@ -483,6 +500,29 @@ def then_the_next_cycle_starts_with(b: Browser, title: str, action: str, owner: 
     b.page.get_by_role("link", name="Action plan", exact=True).click()
     b.look("question-action-plan-next-cycle")
     then_the_action_plan_shows(b, action, owner, "In progress")
+
+
+def when_i_save_and_continue_with_nothing_typed(b: Browser) -> None:
+    save_and_continue(b.page)
+
+
+def then_the_error_summary_says(b: Browser, message: str) -> None:
+    expect(error_summary(b.page)).to_be_focused()  # the NHS.UK script moves focus to it
+    expect(error_summary(b.page)).to_contain_text("There is a problem")
+    expect(error_summary(b.page).get_by_role("link", name=message)).to_be_visible()
+    expect(b.page).to_have_title(re.compile("^Error: "))
+    b.look("question-with-error")
+
+
+def when_i_follow_the_error_link(b: Browser, message: str) -> None:
+    error_summary(b.page).get_by_role("link", name=message).click()
+
+
+def then_the_field_has_focus_and_its_message(b: Browser, label: str, message: str) -> None:
+    field_ = b.page.get_by_label(label)
+    expect(field_).to_be_focused()
+    expect(field_).to_have_attribute("aria-describedby", re.compile("error"))
+    expect(b.page.locator(".nhsuk-error-message")).to_contain_text(message)
 
 
 def then_axe_has_checked_every_page(b: Browser) -> None:

@@ -29,6 +29,8 @@ from tests.browser.steps import (
     then_i_am_back_on_the_task_list,
     then_my_assessments_lists,
     then_the_action_plan_shows,
+    then_the_error_summary_says,
+    then_the_field_has_focus_and_its_message,
     then_the_next_cycle_starts_with,
     then_the_pdf_has,
     then_the_review_status_is,
@@ -47,6 +49,7 @@ from tests.browser.steps import (
     when_i_describe_the_work,
     when_i_download,
     when_i_find_it_in_my_review_queue,
+    when_i_follow_the_error_link,
     when_i_give_the_expected_effect_for,
     when_i_give_the_outcome,
     when_i_go_to_section,
@@ -57,6 +60,7 @@ from tests.browser.steps import (
     when_i_record_the_sign_off,
     when_i_record_the_stage_4_review_and_start_the_next_cycle,
     when_i_resolve_the_comment_on,
+    when_i_save_and_continue_with_nothing_typed,
     when_i_say_where_the_gap_shows_for,
     when_i_sign_out,
     when_i_start_an_assessment,
@@ -127,10 +131,16 @@ def people(transactional_db) -> People:
     return People(lead=lead, mentor=mentor)
 
 
+@pytest.mark.parametrize(
+    "browser_context_args",
+    [{}, {"java_script_enabled": False}],
+    ids=["javascript", "no-javascript"],
+)
 def test_a_lead_completes_an_assessment_over_two_sign_ins_and_takes_it_to_the_next_cycle(
-    page: Page, live_server, people: People, tmp_path: Path
+    page: Page, live_server, people: People, tmp_path: Path, browser_context_args
 ) -> None:
-    b = Browser(page, live_server.url)
+    javascript = browser_context_args.get("java_script_enabled", True)
+    b = Browser(page, live_server.url, javascript=javascript)
     today = timezone.localdate()
 
     # Given I am a project lead, signed in
@@ -357,4 +367,20 @@ def test_a_lead_completes_an_assessment_over_two_sign_ins_and_takes_it_to_the_ne
     when_i_record_the_stage_4_review_and_start_the_next_cycle(b, today, ACTION, "In progress")
     # Then the new cycle's task list opens, with the open action carried forward
     then_the_next_cycle_starts_with(b, TITLE, ACTION, "Priya Shah")
+    then_axe_has_checked_every_page(b)
+
+
+def test_an_empty_required_answer_is_kept_back_with_an_error_that_leads_to_the_field(
+    page: Page, live_server, people: People
+) -> None:
+    b = Browser(page, live_server.url)
+    given_i_am_signed_in_as(b, people.lead)
+    when_i_start_an_assessment(b, TITLE, TRUST)
+    when_i_go_to_section(b, "The work and who it serves", PROMPTS["scope"])
+
+    when_i_save_and_continue_with_nothing_typed(b)
+    then_the_error_summary_says(b, "Enter your answer")
+
+    when_i_follow_the_error_link(b, "Enter your answer")
+    then_the_field_has_focus_and_its_message(b, "Your answer", "Enter your answer")
     then_axe_has_checked_every_page(b)
