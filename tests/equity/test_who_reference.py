@@ -70,144 +70,179 @@ def test_ordered5_matches_healthequal(measure: str) -> None:
 
 
 class RRandom:
-    """R's default random numbers (R >= 3.6: Mersenne-Twister, inversion normals, rejection
-    sampling), to rebuild the inputs healthequal's non-ordered tests draw with ``set.seed(123)``.
+    """R's default random numbers (R >= 3.6.0: "Mersenne-Twister", normal.kind "Inversion",
+    sample.kind "Rejection"), enough to rebuild the inputs healthequal's non-ordered tests draw
+    after ``set.seed(123)``.
 
-    Written from the published algorithms: R's documented seeding (50 scrambling steps of the
-    LCG 69069·s + 1, then 625 more filling the state), the Mersenne Twister (Matsumoto &
-    Nishimura 1998, here numpy's MT19937 given that state), normals by inversion of
-    2^27-resolution uniforms, binomials by inversion (mean < 30) and BTPE (Kachitvichyanukul &
-    Schmeiser 1988), and ``sample`` by rejection from the next power of two. Checked by
-    reproducing R's ``set.seed(123); rnorm(5)``.
+    Written from the published descriptions of the algorithms and R's documented behaviour, not
+    from R's (GPL) C sources:
+
+    - Uniforms: the Mersenne Twister MT19937 (M. Matsumoto and T. Nishimura, "Mersenne Twister:
+      a 623-dimensionally equidistributed uniform pseudo-random number generator", ACM Trans.
+      Modeling and Computer Simulation 8(1), 3-30, 1998), here numpy's ``MT19937`` loaded with
+      R's state; each 32-bit output times 2^-32, kept strictly inside (0, 1) (R's ``?RNG``: the
+      uniform generators never return 0 or 1).
+    - Seeding: for Mersenne-Twister ``.Random.seed`` holds a position and the 624 state words
+      (``?RNG``); ``set.seed(s)`` scrambles ``s`` with the linear congruential generator
+      ``s -> 69069 s + 1 (mod 2^32)`` 50 times and fills the position and the state with its
+      next 625 values (R's "initial scrambling", ``?RNG``), the position then meaning "state
+      used up". Checked by reproducing R's ``set.seed(123); rnorm(5)`` below.
+    - Normals: inversion, ``qnorm(u)``, with ``u`` made from two uniforms to a resolution of
+      2^-27 beyond that of one (``?RNG``, normal.kind "Inversion").
+    - Binomials: W. Kachitvichyanukul and B. W. Schmeiser, "Binomial random variate
+      generation", Communications of the ACM 31(2), 216-222, 1988, which ``?rbinom`` cites:
+      algorithm BINV (inversion) when n·min(p, 1 - p) < 30, otherwise BTPE; both work with
+      min(p, 1 - p) and reflect the result.
+    - ``sample``: "Rejection" sampling (R 3.6.0 NEWS, ``?RNG`` sample.kind): a whole number of
+      ceil(log2 n) random bits, assembled 16 bits at a time from uniforms, kept if below n.
+
+    healthequal's expected values are only reproduced (at 1e-4) if every draw is R's, so the
+    non-ordered reference tests check the binomials and ``sample`` too.
     """
 
     def __init__(self, seed: int) -> None:
-        state = seed & 0xFFFFFFFF
-        words = []
+        lcg = seed & 0xFFFFFFFF
+        values = []
         for step in range(50 + 625):
-            state = (69069 * state + 1) & 0xFFFFFFFF
+            lcg = (69069 * lcg + 1) & 0xFFFFFFFF
             if step >= 50:
-                words.append(state)
+                values.append(lcg)
+        # values[0] is the position slot; the state is the other 624, used up (pos 624)
         self.bits = np.random.MT19937()
-        key = np.array(words[1:], dtype=np.uint32)  # words[0] is R's position slot
-        self.bits.state = {"bit_generator": "MT19937", "state": {"key": key, "pos": 624}}
+        state = {"key": np.array(values[1:], dtype=np.uint32), "pos": 624}
+        self.bits.state = {"bit_generator": "MT19937", "state": state}
 
     def unif(self) -> float:
-        u = int(self.bits.random_raw()) * 2.3283064365386963e-10
-        return min(max(u, 0.5 * 2.328306437080797e-10), 1 - 0.5 * 2.328306437080797e-10)
+        smallest = 2.0**-33  # half of 2^-32, R's replacement for an output of 0 (or 1)
+        u = int(self.bits.random_raw()) * 2.0**-32
+        return min(max(u, smallest), 1 - smallest)
 
     def rnorm(self, n: int, mean: float, sd: float) -> np.ndarray:
-        big = 134217728  # 2**27
-        out = []
+        resolution = 2.0**27
+        draws = []
         for _ in range(n):
-            u = int(big * self.unif()) + self.unif()
-            out.append(mean + sd * float(ndtri(u / big)))
-        return np.array(out)
+            u = (math.floor(resolution * self.unif()) + self.unif()) / resolution
+            draws.append(mean + sd * float(ndtri(u)))
+        return np.array(draws)
 
     def rbinom(self, n: int, size: int, prob: float) -> np.ndarray:
         return np.array([self._binomial(size, prob) for _ in range(n)], dtype=float)
 
     def sample_index(self, n: int) -> int:
+        """A 0-based index uniform on 0 .. n-1 (R's ``sample(n, 1)`` minus one)."""
         bits = math.ceil(math.log2(n))
         while True:
             value = 0
-            for _ in range(0, bits + 1, 16):
-                value = 65536 * value + math.floor(self.unif() * 65536)
-            value &= (1 << bits) - 1
+            for _ in range(bits // 16 + 1):
+                value = value * 2**16 + math.floor(self.unif() * 2**16)
+            value %= 2**bits  # keep the lowest `bits` bits
             if value < n:
                 return value
 
     def _binomial(self, n: int, prob: float) -> int:
         p = min(prob, 1 - prob)
-        q = 1 - p
-        draw = self._inversion(n, p, q) if n * p < 30 else self._btpe(n, p, q)
-        return n - draw if prob > 0.5 else draw
+        x = self._binv(n, p) if n * p < 30 else self._btpe(n, p)
+        return n - x if prob > 0.5 else x
 
-    def _inversion(self, n: int, p: float, q: float) -> int:
-        r = p / q
-        g = r * (n + 1)
+    def _binv(self, n: int, p: float) -> int:
+        """Algorithm BINV: search the distribution function upwards from 0, each probability
+        from the last by f(x) = f(x - 1) (a / x - s), with s = p / q, a = (n + 1) s and
+        f(0) = q^n; if rounding leaves u beyond every x <= n, start again."""
+        q = 1 - p
+        s, a = p / q, (n + 1) * p / q
         while True:
-            x, f, u = 0, q**n, self.unif()
-            while x <= 110:
+            u, x, f = self.unif(), 0, q**n
+            while x <= n:
                 if u < f:
                     return x
                 u -= f
                 x += 1
-                f *= g / x - r
+                f *= a / x - s
 
-    def _btpe(self, n: int, p: float, q: float) -> int:
-        r, mean = p / q, n * p
-        g = r * (n + 1)
-        fm = mean + p
-        m = int(fm)
-        npq = mean * q
-        p1 = int(2.195 * math.sqrt(npq) - 4.6 * q) + 0.5
-        xm = m + 0.5
-        xl, xr = xm - p1, xm + p1
-        c = 0.134 + 20.5 / (15.3 + m)
-        a = (fm - xl) / (fm - xl * p)
-        lambda_l = a * (1 + 0.5 * a)
-        a = (xr - fm) / (xr * q)
-        lambda_r = a * (1 + 0.5 * a)
+    def _btpe(self, n: int, p: float) -> int:
+        """Algorithm BTPE: acceptance-rejection from a hat of a triangle, a parallelogram and
+        two exponential tails (steps 0 to 5.3 of Kachitvichyanukul & Schmeiser, 1988)."""
+        q = 1 - p
+        npq = n * p * q
+        # Step 0: the mode M and the regions
+        f_m = n * p + p
+        mode = int(f_m)
+        p1 = math.floor(2.195 * math.sqrt(npq) - 4.6 * q) + 0.5
+        x_m = mode + 0.5
+        x_l, x_r = x_m - p1, x_m + p1
+        c = 0.134 + 20.5 / (15.3 + mode)
+        a_l = (f_m - x_l) / (f_m - x_l * p)
+        lambda_l = a_l * (1 + a_l / 2)
+        a_r = (x_r - f_m) / (x_r * q)
+        lambda_r = a_r * (1 + a_r / 2)
         p2 = p1 * (1 + 2 * c)
         p3 = p2 + c / lambda_l
         p4 = p3 + c / lambda_r
         while True:
             u, v = self.unif() * p4, self.unif()
-            if u <= p1:
-                return int(xm - p1 * v + u)
-            if u <= p2:
-                x = xl + (u - p1) / c
-                v = v * c + 1 - abs(xm - x) / p1
-                if v > 1 or v <= 0:
+            if u <= p1:  # Step 1: the triangle, accepted at once
+                return int(x_m - p1 * v + u)
+            if u <= p2:  # Step 2: the parallelogram
+                x = x_l + (u - p1) / c
+                v = v * c + 1 - abs(x_m - x) / p1
+                if not 0 < v <= 1:
                     continue
                 y = int(x)
-            elif u > p3:
-                y = int(xr - math.log(v) / lambda_r)
-                if y > n:
-                    continue
-                v *= (u - p3) * lambda_r
-            else:
-                y = int(xl + math.log(v) / lambda_l)
+            elif u <= p3:  # Step 3: the left exponential tail
+                y = int(x_l + math.log(v) / lambda_l)
                 if y < 0:
                     continue
                 v *= (u - p2) * lambda_l
-            if self._accept(y, v, n, p, q, m, fm, npq, xm, g, r):
+            else:  # Step 4: the right exponential tail
+                y = int(x_r - math.log(v) / lambda_r)
+                if y > n:
+                    continue
+                v *= (u - p3) * lambda_r
+            if _btpe_accepts(y, v, n, p, mode, x_m):  # Step 5
                 return y
 
-    @staticmethod
-    def _accept(
-        y: int, v: float, n: int, p: float, q: float, m: int, fm: float, npq: float,
-        xm: float, g: float, r: float,
-    ) -> bool:  # fmt: skip
-        k = abs(y - m)
-        if k <= 20 or k >= npq / 2 - 1:
-            f = 1.0
-            for i in range(m + 1, y + 1):
-                f *= g / i - r
-            for i in range(y + 1, m + 1):
-                f /= g / i - r
-            return v <= f
-        amaxp = (k / npq) * ((k * (k / 3 + 0.625) + 0.1666666666666) / npq + 0.5)
-        ynorm = -k * k / (2 * npq)
-        log_v = math.log(v)
-        if log_v < ynorm - amaxp:
-            return True
-        if log_v > ynorm + amaxp:
-            return False
 
-        def stirling(x: float) -> float:
-            x2 = x * x
-            return (13860 - (462 - (132 - (99 - 140 / x2) / x2) / x2) / x2) / x / 166320
+def _btpe_accepts(y: int, v: float, n: int, p: float, mode: int, x_m: float) -> bool:
+    """BTPE step 5: is v at most f(y) / f(M)?"""
+    q = 1 - p
+    npq = n * p * q
+    k = abs(y - mode)
+    if k <= 20 or k >= npq / 2 - 1:
+        # Step 5.1: f(y) / f(M) by the recurrence of BINV
+        s, a = p / q, (n + 1) * p / q
+        ratio = 1.0
+        for i in range(mode + 1, y + 1):
+            ratio *= a / i - s
+        for i in range(y + 1, mode + 1):
+            ratio /= a / i - s
+        return v <= ratio
+    # Step 5.2: squeeze log v between bounds on log(f(y) / f(M))
+    rho = (k / npq) * ((k * (k / 3 + 0.625) + 1 / 6) / npq + 0.5)
+    t = -k * k / (2 * npq)
+    log_v = math.log(v)
+    if log_v < t - rho:
+        return True
+    if log_v > t + rho:
+        return False
 
-        x1, f1, z, w = y + 1, fm + 1, n + 1 - fm, n - y + 1
-        bound = (
-            xm * math.log(f1 / x1)
-            + (n - m + 0.5) * math.log(z / w)
-            + (y - m) * math.log(w * p / (x1 * q))
-            + stirling(f1) + stirling(z) + stirling(x1) + stirling(w)
-        )  # fmt: skip
-        return log_v <= bound
+    # Step 5.3: log(f(y) / f(M)) from Stirling's series for log-factorials
+    def series(x: float) -> float:
+        return (
+            1 / (12 * x)
+            - 1 / (360 * x**3)
+            + 1 / (1260 * x**5)
+            - 1 / (1680 * x**7)
+            + 1 / (1188 * x**9)
+        )
+
+    x1, f1, z, w = y + 1, mode + 1, n + 1 - mode, n - y + 1
+    log_ratio = (
+        x_m * math.log(f1 / x1)
+        + (n - mode + 0.5) * math.log(z / w)
+        + (y - mode) * math.log(w * p / (x1 * q))
+        + series(f1) + series(z) + series(x1) + series(w)
+    )  # fmt: skip
+    return log_v <= log_ratio
 
 
 def test_r_random_reproduces_r() -> None:

@@ -3,6 +3,11 @@
 :func:`summary_measures` takes an upload in the HEAT Plus template and returns one row per
 stratum (setting, date, indicator, dimension) and applicable measure. Families of measures live
 in their own modules; :mod:`heathub.equity.who.applicability` says which apply when.
+
+Nothing loops over strata: strata with the same number of subgroups are held as dense arrays
+(:class:`~heathub.equity.who.strata.Strata`, one per subgroup count) and each measure is
+computed for all the strata it applies to at once; the simulations run over chunks of strata
+(:mod:`heathub.equity.who.simulation`).
 """
 
 from collections.abc import Callable, Sequence
@@ -166,8 +171,10 @@ def _analytic(
         mask = applies[name]
         if name not in wanted or not mask.any():
             continue
-        subset = subsets.setdefault(mask.tobytes(), batch.take(mask))
-        values = compute(subset)
+        key = mask.tobytes()
+        if key not in subsets:
+            subsets[key] = batch.take(mask)
+        values = compute(subsets[key])
         results.append(_kept(positions[mask], ALL_MEASURES.index(name), values))
     return results
 

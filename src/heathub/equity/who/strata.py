@@ -33,12 +33,6 @@ class Estimates:
     upper: FloatArray
     kept: BoolArray | None = None
 
-    @classmethod
-    def point(cls, estimate: FloatArray) -> "Estimates":
-        """Estimates without standard errors or limits."""
-        blank = np.full_like(estimate, np.nan)
-        return cls(estimate, blank, blank, blank)
-
 
 @dataclass(frozen=True, eq=False)
 class Strata:
