@@ -64,16 +64,23 @@ def truncated_draws(
         stratum_generator(root, label).standard_normal(out=draws[position])
     draws *= s.se[:, None, :]
     draws += s.estimate[:, None, :]
-    upper = np.where(s.scale == PERCENT_SCALE, PERCENT_SCALE, np.inf)[:, None, None]
-    outside = np.flatnonzero((draws < 0) | (draws > upper))
+    top = np.where(s.scale == PERCENT_SCALE, PERCENT_SCALE, np.inf)
+    outside = np.flatnonzero((draws < 0) | (draws > top[:, None, None]))
     if len(outside):
+        # the range [0, top] in standard units, and the normal's probability below and above it
+        with np.errstate(divide="ignore", invalid="ignore"):  # se 0: never outside
+            low, high = (0 - s.estimate) / s.se, (top[:, None] - s.estimate) / s.se
+        below, above = ndtr(low), ndtr(-high)
         stratum, subgroup = outside // (simulations * s.size), outside % s.size
-        mean, sd, top = s.estimate[stratum, subgroup], s.se[stratum, subgroup], upper[stratum, 0, 0]
-        z, a, b = (draws.flat[outside] - mean) / sd, (0 - mean) / sd, (top - mean) / sd
-        below, above = ndtr(a), ndtr(-b)  # probabilities of the normal below and above the range
-        within_outside = np.where(z < a, ndtr(z), below + above - ndtr(-z)) / (below + above)
-        truncated = mean + sd * ndtri(below + within_outside * (1 - below - above))
-        draws.flat[outside] = np.clip(truncated, 0, top)
+        at = stratum * s.size + subgroup  # position in the (strata x subgroups) arrays
+        mean, sd = s.estimate.flat[at], s.se.flat[at]
+        below_at, above_at = below.flat[at], above.flat[at]
+        z = (draws.flat[outside] - mean) / sd
+        under = z < low.flat[at]
+        tail = ndtr(np.where(under, z, -z))
+        within_outside = np.where(under, tail, below_at + above_at - tail) / (below_at + above_at)
+        truncated = mean + sd * ndtri(below_at + within_outside * (1 - below_at - above_at))
+        draws.flat[outside] = np.clip(truncated, 0, top[stratum])
     result: FloatArray = draws
     return result
 
