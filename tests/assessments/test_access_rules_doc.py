@@ -12,10 +12,11 @@ def yes(flag: bool) -> str:
 
 
 def test_the_docs_table_matches_the_code() -> None:
+    table = DOC.read_text().split("| Who |", 1)[1].split("\n\n", 1)[0]  # the first table
     rows = [
         [cell.strip() for cell in line.strip().strip("|").split("|")]
-        for line in DOC.read_text().splitlines()
-        if line.startswith("| ") and not line.startswith("| Who")
+        for line in table.splitlines()
+        if line.startswith("| ")
     ]
     expected = [[r.who, yes(r.reads), yes(r.edits), yes(r.comments), r.note] for r in ACCESS_RULES]
     assert rows == expected
