@@ -436,14 +436,25 @@ def when_i_download(b: Browser, button: str, folder: Path, comments: str) -> Pat
     return target
 
 
-def then_the_word_document_has(path: Path, title: str, heading_text: str) -> None:
+def then_the_word_document_has(
+    path: Path, title: str, stage_headings: list[str], groups: list[str], action: str
+) -> None:
+    """Real Word headings (the title first, then the stages) and real tables."""
     assert path.suffix == ".docx"
     doc = Document(str(path))
-    assert doc.core_properties.title == title or any(p.text == title for p in doc.paragraphs[:3]), [
-        p.text for p in doc.paragraphs[:3]
-    ]
+    assert doc.core_properties.title == title
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert heading_text in headings, headings
+    assert headings[0] == title, headings
+    assert set(stage_headings) <= set(headings), headings
+    tables = {t.rows[0].cells[0].text: t for t in doc.tables}
+    assert sorted(r.cells[0].text for r in tables["Group"].rows[1:]) == sorted(groups)
+    assert [r.cells[0].text.splitlines()[0] for r in tables["Action"].rows[1:]] == [action]
+
+
+def then_the_word_document_leaves_out(path: Path, text: str) -> None:
+    doc = Document(str(path))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    assert not any(text in t for t in [p.text for p in doc.paragraphs] + cells)
 
 
 def then_the_pdf_has(path: Path, title: str, text: str) -> None:
@@ -458,22 +469,28 @@ def then_the_pdf_has(path: Path, title: str, text: str) -> None:
 # ---- Stage 4 and the next cycle ----------------------------------------------------------------
 
 
-def when_i_record_the_stage_4_review_and_start_the_next_cycle(
-    b: Browser, held_on: datetime.date, action: str, action_status: str
-) -> None:
+STAGE_4_TASK = "Record what was delivered, what changed and what is next"
+
+
+def when_i_start_the_stage_4_review_early(b: Browser) -> None:
     b.page.get_by_role("link", name="Back to the assessment").click()
+    expect(task_status(b.page, STAGE_4_TASK)).to_have_text("Not due yet")
     b.look("task-list-signed-off")
-    expect(
-        task_status(b.page, "Record what was delivered, what changed and what is next")
-    ).to_have_text("Not due yet")
-    b.page.get_by_role(
-        "link", name="Record what was delivered, what changed and what is next"
-    ).click()
+    b.page.get_by_role("link", name=STAGE_4_TASK).click()
     expect(heading(b.page)).to_have_text("Stage 4: Review")
+    expect(
+        b.page.get_by_text("If the team is ready earlier, you can start it now.")
+    ).to_be_visible()
     b.look("stage-4-not-due")
     b.page.get_by_role("button", name="Start the review early").click()
     expect(heading(b.page)).to_have_text("Stage 4: Review")
+    expect(b.page.get_by_text("The team chose to review early.")).to_be_visible()
     b.look("stage-4")
+
+
+def when_i_record_what_happened(
+    b: Browser, held_on: datetime.date, action: str, action_status: str
+) -> None:
     fill_date(b.page, "Date of the review", held_on)
     a = b.page.get_by_role("group", name=action, exact=True)
     a.get_by_label("Status").select_option(label=action_status)
@@ -488,6 +505,9 @@ def when_i_record_the_stage_4_review_and_start_the_next_cycle(
         "Home visits reach people pharmacies do not; keep both."
     )
     b.page.get_by_label("What happens next?").fill("Finish the pharmacy roll-out.")
+
+
+def when_i_finish_the_review_and_start_the_next_cycle(b: Browser) -> None:
     b.page.get_by_label("Start the next cycle").check()
     b.page.get_by_role("button", name="Finish the review").click()
 
@@ -523,6 +543,16 @@ def then_the_field_has_focus_and_its_message(b: Browser, label: str, message: st
     expect(field_).to_be_focused()
     expect(field_).to_have_attribute("aria-describedby", re.compile("error"))
     expect(b.page.locator(".nhsuk-error-message")).to_contain_text(message)
+
+
+def then_my_assessments_lists_both_cycles(b: Browser, title: str) -> None:
+    b.page.get_by_role("link", name="My assessments").first.click()
+    expect(heading(b.page)).to_have_text("My assessments")
+    rows = b.page.get_by_role("row").filter(has=b.page.get_by_role("link", name=title))
+    expect(rows).to_have_count(2)
+    statuses = sorted(s.strip() for s in rows.locator("td:nth-child(4)").all_inner_texts())
+    assert statuses == ["Closed", "Draft"], statuses
+    b.look("my-assessments-two-cycles")
 
 
 def then_axe_has_checked_every_page(b: Browser) -> None:

@@ -28,6 +28,7 @@ from tests.browser.steps import (
     then_i_am_asked,
     then_i_am_back_on_the_task_list,
     then_my_assessments_lists,
+    then_my_assessments_lists_both_cycles,
     then_the_action_plan_shows,
     then_the_error_summary_says,
     then_the_field_has_focus_and_its_message,
@@ -37,6 +38,7 @@ from tests.browser.steps import (
     then_the_stage_is_complete,
     then_the_task_list_shows,
     then_the_word_document_has,
+    then_the_word_document_leaves_out,
     when_i_add_a_local_plus_group,
     when_i_add_a_source,
     when_i_add_an_action,
@@ -49,6 +51,7 @@ from tests.browser.steps import (
     when_i_describe_the_work,
     when_i_download,
     when_i_find_it_in_my_review_queue,
+    when_i_finish_the_review_and_start_the_next_cycle,
     when_i_follow_the_error_link,
     when_i_give_the_expected_effect_for,
     when_i_give_the_outcome,
@@ -58,12 +61,13 @@ from tests.browser.steps import (
     when_i_open_the_downloads_page,
     when_i_open_the_review_page,
     when_i_record_the_sign_off,
-    when_i_record_the_stage_4_review_and_start_the_next_cycle,
+    when_i_record_what_happened,
     when_i_resolve_the_comment_on,
     when_i_save_and_continue_with_nothing_typed,
     when_i_say_where_the_gap_shows_for,
     when_i_sign_out,
     when_i_start_an_assessment,
+    when_i_start_the_stage_4_review_early,
     when_i_tick_groups,
     when_i_write,
 )
@@ -359,14 +363,24 @@ def test_a_lead_completes_an_assessment_over_two_sign_ins_and_takes_it_to_the_ne
     docx = when_i_download(
         b, "Download Word document (.docx)", tmp_path, comments="No, leave them out"
     )
-    then_the_word_document_has(docx, TITLE, "Stage 1: Prepare")
+    then_the_word_document_has(
+        docx,
+        TITLE,
+        ["Stage 1: Prepare", "Stage 2: Assess", "Stage 3: Refine and apply", "Sign-off"],
+        [CORE20, "Race", LOCAL_GROUP],
+        ACTION,
+    )
+    then_the_word_document_leaves_out(docx, comment)
     pdf = when_i_download(b, "Download PDF", tmp_path, comments="Yes, include mentor comments")
     then_the_pdf_has(pdf, TITLE, comment)
 
     # When I record the Stage 4 review and start the next cycle
-    when_i_record_the_stage_4_review_and_start_the_next_cycle(b, today, ACTION, "In progress")
+    when_i_start_the_stage_4_review_early(b)
+    when_i_record_what_happened(b, today, ACTION, "In progress")
+    when_i_finish_the_review_and_start_the_next_cycle(b)
     # Then the new cycle's task list opens, with the open action carried forward
     then_the_next_cycle_starts_with(b, TITLE, ACTION, "Priya Shah")
+    then_my_assessments_lists_both_cycles(b, TITLE)
     then_axe_has_checked_every_page(b)
 
 
