@@ -88,6 +88,12 @@ class AssessmentSummary:
         return Subject(self.assessment.subject).label
 
     @property
+    def cycle(self) -> str:
+        """"Cycle 2" from the second cycle on, so cycles with the same title tell apart."""
+        n = self.assessment.cycle
+        return f"Cycle {n}" if n > 1 else ""
+
+    @property
     def organisation(self) -> str:
         return self.assessment.organisation.name
 
