@@ -516,6 +516,7 @@ def then_the_next_cycle_starts_with(b: Browser, title: str, action: str, owner: 
     expect(banner(b.page)).to_contain_text("Review finished: cycle 2 has started")
     expect(heading(b.page)).to_have_text(title)
     expect(b.page.locator("main .nhsuk-tag").first).to_have_text("Draft")
+    expect(b.page.get_by_text("Cycle 2", exact=True)).to_be_visible()
     b.look("task-list-next-cycle")
     b.page.get_by_role("link", name="Action plan", exact=True).click()
     b.look("question-action-plan-next-cycle")
@@ -552,6 +553,10 @@ def then_my_assessments_lists_both_cycles(b: Browser, title: str) -> None:
     expect(rows).to_have_count(2)
     statuses = sorted(s.strip() for s in rows.locator("td:nth-child(4)").all_inner_texts())
     assert statuses == ["Closed", "Draft"], statuses
+    # the same title twice: the second cycle says so, to the eye and in its link
+    second = rows.filter(has=b.page.get_by_role("link", name=f"{title} (Cycle 2)", exact=True))
+    expect(second.get_by_role("cell").first).to_contain_text("Programme \N{EN DASH} Cycle 2")
+    expect(second.get_by_role("cell").nth(3)).to_have_text("Draft")
     b.look("my-assessments-two-cycles")
 
 
