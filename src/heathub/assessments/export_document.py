@@ -219,7 +219,8 @@ def _group_row(c: PopulationGroupConsideration) -> tuple[str, ...]:
     lenses = ", ".join(c.lenses)
     how = "\n".join(bit for bit in (lenses, c.affected_how.strip(), c.data_gap.strip()) if bit)
     links = [str(link) for link in (c.evidence_links or []) if link]
-    evidence = "\n".join(bit for bit in (c.evidence.strip(), *links) if bit)
+    edition = f"Areas by IMD {c.imd_edition}" if c.imd_edition else ""
+    evidence = "\n".join(bit for bit in (c.evidence.strip(), edition, *links) if bit)
     effect_bits = [c.get_expected_effect_display() if c.expected_effect else ""]
     effect_bits.append(c.effect_rationale.strip())
     if c.mitigation.strip():

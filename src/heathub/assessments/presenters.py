@@ -298,6 +298,8 @@ def consideration_line(c: Any) -> str:
     bits = [str(c)]
     if c.lenses:
         bits.append("affects " + ", ".join(lens.lower() for lens in c.lenses))
+    if c.imd_edition:
+        bits.append(f"areas by IMD {c.imd_edition}")
     if c.confidence:
         bits.append(f"{c.get_confidence_display().lower()} confidence")
     if c.expected_effect:
