@@ -249,7 +249,7 @@ def when_i_describe_the_evidence_for(b: Browser, name: str, evidence: str, confi
     g.get_by_role("group", name="How confident are you?").get_by_label(confidence).check()
     imd = g.get_by_role("group", name=re.compile("Which edition of the Index"))
     if imd.count():
-        imd.get_by_role("radio").first.check()
+        imd.get_by_label("IMD 2025").check()
 
 
 def when_i_say_where_the_gap_shows_for(b: Browser, name: str, lenses: list[str], how: str) -> None:
@@ -388,6 +388,49 @@ def then_the_review_status_is(b: Browser, status: str) -> None:
     expect(b.page.locator("main .nhsuk-tag").first).to_have_text(status)
 
 
+def then_the_mentor_asked_for_changes(b: Browser, note: str) -> None:
+    then_the_review_status_is(b, "Changes requested")
+    expect(b.page.locator(".nhsuk-inset-text").filter(has_text=note)).to_be_visible()
+
+
+def when_i_change_an_answer_from_check_your_answers(
+    b: Browser, title: str, stage: str, short_title: str
+) -> None:
+    """From the task list: the stage's check-your-answers page, then the answer's Change link."""
+    b.page.get_by_role("link", name="Back to the assessment").click()
+    expect(heading(b.page)).to_have_text(title)
+    b.look("task-list-changes-requested")
+    b.page.get_by_role("link", name=f"Check your answers for {stage}").click()
+    expect(heading(b.page)).to_have_text(f"Check your answers: {stage}")
+    b.look("check-answers-" + stage.lower().replace(" ", "-"))
+    b.page.get_by_role("link", name=f"Change {short_title}", exact=True).click()
+    b.look("question-changed-from-check-answers")
+
+
+def then_i_am_back_on_check_your_answers(
+    b: Browser, stage: str, short_title: str, text: str
+) -> None:
+    expect(heading(b.page)).to_have_text(f"Check your answers: {stage}")
+    row = b.page.locator(".nhsuk-summary-list__row").filter(
+        has=b.page.locator(".nhsuk-summary-list__key", has_text=short_title)
+    )
+    expect(row.locator(".nhsuk-summary-list__value")).to_contain_text(text)
+
+
+def when_i_ask_the_mentor_again(b: Browser, mentor: str, where: str, message: str) -> None:
+    b.page.get_by_role("link", name="Mentor review and sign-off").click()
+    then_the_review_status_is(b, "Changes requested")
+    b.look("review-before-second-request")
+    b.page.get_by_role("link", name="Ask a mentor to review it").click()
+    b.look("request-review")
+    b.page.get_by_label("Mentor", exact=True).select_option(label=f"{mentor}, {where}")
+    b.page.get_by_label("Message to the mentor (optional)").fill(message)
+    b.page.get_by_role("button", name="Send for review").click()
+    expect(banner(b.page)).to_contain_text(f"Sent to {mentor} for mentor review")
+    then_the_review_status_is(b, "In mentor review")
+    b.look("review-requested")
+
+
 def when_i_resolve_the_comment_on(b: Browser, short_title: str, comment: str) -> None:
     resolve = b.page.get_by_role("button", name=re.compile(f"^Mark as resolved.*{short_title}$"))
     resolve.click()
@@ -447,7 +490,10 @@ def then_the_word_document_has(
     assert headings[0] == title, headings
     assert set(stage_headings) <= set(headings), headings
     tables = {t.rows[0].cells[0].text: t for t in doc.tables}
-    assert sorted(r.cells[0].text for r in tables["Group"].rows[1:]) == sorted(groups)
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in tables["Group"].rows[1:]}
+    assert sorted(rows) == sorted(groups)
+    core20 = next(cells for group, cells in rows.items() if group.startswith("Core20"))
+    assert "Areas by IMD 2025" in core20[2], core20  # the evidence column names the edition
     assert [r.cells[0].text.splitlines()[0] for r in tables["Action"].rows[1:]] == [action]
 
 

@@ -26,12 +26,14 @@ from tests.browser.steps import (
     save_and_continue,
     then_axe_has_checked_every_page,
     then_i_am_asked,
+    then_i_am_back_on_check_your_answers,
     then_i_am_back_on_the_task_list,
     then_my_assessments_lists,
     then_my_assessments_lists_both_cycles,
     then_the_action_plan_shows,
     then_the_error_summary_says,
     then_the_field_has_focus_and_its_message,
+    then_the_mentor_asked_for_changes,
     then_the_next_cycle_starts_with,
     then_the_pdf_has,
     then_the_review_status_is,
@@ -44,6 +46,8 @@ from tests.browser.steps import (
     when_i_add_an_action,
     when_i_answer_yes_or_no,
     when_i_ask_a_mentor_to_review_it,
+    when_i_ask_the_mentor_again,
+    when_i_change_an_answer_from_check_your_answers,
     when_i_check_my_answers_and_mark_complete,
     when_i_choose_the_stage_of_the_work,
     when_i_comment_on,
@@ -329,19 +333,37 @@ def test_a_lead_completes_an_assessment_over_two_sign_ins_and_takes_it_to_the_ne
     )
     when_i_sign_out(b)
 
-    # Then the mentor finds it in their queue, and comments
+    # Then the mentor finds it in their queue, comments and asks for changes
     given_i_am_signed_in_as(b, people.mentor)
     when_i_find_it_in_my_review_queue(b, TITLE, TRUST)
     comment = "Say which IMD edition the Core20 figures come from."
     when_i_comment_on(b, "Groups affected", comment)
+    changes = "Please answer my comment on the groups, then send it back."
+    when_i_give_the_outcome(b, "Changes requested", changes, TITLE)
     when_i_sign_out(b)
 
-    # And I resolve the comment
+    # When I change the answer, resolve the comment and ask again
     given_i_am_signed_in_as(b, people.lead)
-    then_my_assessments_lists(b, TITLE, "In mentor review")
+    then_my_assessments_lists(b, TITLE, "Changes requested")
     when_i_open(b, TITLE)
     when_i_open_the_review_page(b, TITLE)
+    then_the_mentor_asked_for_changes(b, changes)
     when_i_resolve_the_comment_on(b, "Groups affected", comment)
+    when_i_change_an_answer_from_check_your_answers(b, TITLE, "Assess", "Groups affected")
+    when_i_describe_the_evidence_for(
+        b, CORE20, "Fingertips: prevalence by IMD 2025 quintile, Walsall 2024", "High"
+    )
+    save_and_continue(b.page)
+    then_i_am_back_on_check_your_answers(
+        b, "Assess", "Groups affected", "areas by IMD 2025; high confidence"
+    )
+    when_i_check_my_answers_and_mark_complete(b, "Assess", {"Groups affected": CORE20})
+    when_i_ask_the_mentor_again(
+        b,
+        "Sam Hughes",
+        "Birmingham City Council (Birmingham and Solihull)",
+        "The Core20 evidence now names IMD 2025.",
+    )
     when_i_sign_out(b)
 
     # And the mentor marks it ready for sign-off
