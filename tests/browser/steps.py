@@ -607,5 +607,6 @@ def then_my_assessments_lists_both_cycles(b: Browser, title: str) -> None:
 
 
 def then_axe_has_checked_every_page(b: Browser) -> None:
+    assert b.landed, "no page was recorded: is the framenavigated listener attached?"
     unchecked = [url for i, url in enumerate(b.landed, start=1) if i not in b.looked_at]
     assert unchecked == [], "pages the journey landed on without an axe check"
