@@ -40,7 +40,7 @@ run: install ## start the app on http://127.0.0.1:8000 with SQLite and the demo 
 	$(LOCAL_ENV) $(BIN)/heathub serve
 
 test: install-dev ## run the whole test suite (set DATABASE_URL to use PostgreSQL)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto  # pytest-xdist: one worker per core
 
 lint: install-dev ## ruff and mypy, as CI runs them
 	$(BIN)/ruff check .

@@ -89,7 +89,7 @@ class AssessmentSummary:
 
     @property
     def cycle(self) -> str:
-        """"Cycle 2" from the second cycle on, so cycles with the same title tell apart."""
+        """ "Cycle 2" from the second cycle on, so cycles with the same title tell apart."""
         n = self.assessment.cycle
         return f"Cycle {n}" if n > 1 else ""
 

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0002_periodic_review_drafts_and_reminders'),
+        ("assessments", "0002_periodic_review_drafts_and_reminders"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalpopulationgroupconsideration',
-            name='imd_edition',
-            field=models.CharField(blank=True, max_length=10, verbose_name='IMD edition'),
+            model_name="historicalpopulationgroupconsideration",
+            name="imd_edition",
+            field=models.CharField(blank=True, max_length=10, verbose_name="IMD edition"),
         ),
         migrations.AddField(
-            model_name='populationgroupconsideration',
-            name='imd_edition',
-            field=models.CharField(blank=True, max_length=10, verbose_name='IMD edition'),
+            model_name="populationgroupconsideration",
+            name="imd_edition",
+            field=models.CharField(blank=True, max_length=10, verbose_name="IMD edition"),
         ),
     ]
