@@ -6,18 +6,13 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from heathub.api.models import ApiToken
+from heathub.core.dates import long_date
 
 STATUS_TAGS = {  # status: (text, NHS.UK tag colour)
     "active": ("Active", "green"),
     "expired": ("Expired", "grey"),
     "revoked": ("Revoked", "red"),
 }
-
-
-def long_date(moment: datetime.datetime | datetime.date) -> str:
-    if isinstance(moment, datetime.datetime):
-        moment = timezone.localtime(moment)
-    return f"{moment.day} {moment:%B %Y}"
 
 
 @dataclass(frozen=True)

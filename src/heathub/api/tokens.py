@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from heathub.api.models import ApiToken
+from heathub.core.dates import long_date
 
 if TYPE_CHECKING:
     from heathub.accounts.models import User
@@ -93,7 +94,7 @@ def user_for_token(raw: str, *, now: datetime.datetime | None = None) -> User:
         )
     if token.is_expired(now) and token.last_day is not None:
         raise TokenRefusedError(
-            f"This API token expired at the end of {token.last_day.day} {token.last_day:%B %Y}. "
+            f"This API token expired at the end of {long_date(token.last_day)}. "
             "Create a new one on your account page."
         )
     if not token.user.is_active:

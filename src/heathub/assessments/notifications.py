@@ -32,15 +32,12 @@ from heathub.assessments.models import (
     SentReminder,
     Status,
 )
+from heathub.core.dates import long_date
 from heathub.orgs.models import Membership
 
 log = logging.getLogger(__name__)
 
 REVIEW_DUE_NOTICE = datetime.timedelta(days=30)
-
-
-def long_date(d: datetime.date) -> str:
-    return f"{d.day} {d:%B %Y}"
 
 
 def absolute(name: str, *args: Any) -> str:

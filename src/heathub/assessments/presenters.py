@@ -9,12 +9,12 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page
 from django.urls import reverse
-from django.utils import timezone
 from markupsafe import Markup, escape
 
 from heathub.assessments import answer_kinds
 from heathub.assessments.models import Action, ActionStatus, Assessment, Status, Subject
 from heathub.assessments.progress import Section, SectionStatus
+from heathub.core.dates import long_date
 from heathub.frameworks.models import AnswerKind, FrameworkVersion, Question, Stage, Wording
 
 NOT_PROVIDED = "Not provided"
@@ -40,9 +40,7 @@ def format_date(value: datetime.date | datetime.datetime | None) -> str:
     """25 November 2026, or "Not provided"."""
     if value is None:
         return NOT_PROVIDED
-    if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value).date()
-    return f"{value.day} {value:%B %Y}"
+    return long_date(value)
 
 
 def tag(text: str, colour: str) -> dict[str, str]:

@@ -19,7 +19,8 @@ from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils import timezone
+
+from heathub.core.dates import long_date, long_date_time
 
 NOT_SET = "Not set"
 ACTIONS = {"+": "Added", "~": "Changed", "-": "Removed"}
@@ -45,9 +46,7 @@ class ChangeRow:
     @property
     def when_text(self) -> str:
         """'25 November 2026, 9:31pm' in the site's time zone (UK time)."""
-        local = timezone.localtime(self.when)
-        hour = local.hour % 12 or 12
-        return f"{local.day} {local:%B %Y}, {hour}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
+        return long_date_time(self.when)
 
     @property
     def shows_old_values(self) -> bool:
@@ -159,9 +158,9 @@ def _show(model: type[models.Model], name: str, value: Any) -> str:
     if value in choices:
         return str(choices[value])
     if isinstance(value, datetime.datetime):
-        return ChangeRow(value, "", "", "", (), "").when_text
+        return long_date_time(value)
     if isinstance(value, datetime.date):
-        return f"{value.day} {value:%B %Y}"
+        return long_date(value)
     if type(value).__name__ == "DeletedObject":
         return "(since deleted)"
     return str(value)

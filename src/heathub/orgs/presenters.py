@@ -1,14 +1,13 @@
 """What the organisation page shows, prepared for the NHS.UK macros: templates stay logic-free."""
 
-import datetime
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from django.urls import reverse
-from django.utils import timezone
 
 from heathub.accounts.models import User
+from heathub.core.dates import long_date
 from heathub.orgs.forms import ROLE_HINTS
 from heathub.orgs.models import Invitation, Membership, Organisation, Role
 
@@ -26,11 +25,6 @@ def role_items(selected: str | None) -> list[dict[str, Any]]:
         }
         for role in Role
     ]
-
-
-def date_text(moment: datetime.datetime) -> str:
-    local = timezone.localtime(moment)
-    return f"{local.day} {local:%B %Y}"
 
 
 @dataclass(frozen=True)
@@ -84,11 +78,11 @@ class InvitationRow:
     def invited(self) -> str:
         who = self.invitation.invited_by
         name = who.get_full_name() if who else "an org admin"
-        return f"{date_text(self.invitation.created_at)} by {name}"
+        return f"{long_date(self.invitation.created_at)} by {name}"
 
     @property
     def expires(self) -> str:
-        return date_text(self.invitation.expires_at)
+        return long_date(self.invitation.expires_at)
 
     @property
     def withdraw_url(self) -> str:

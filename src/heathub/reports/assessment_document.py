@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from heathub.core.dates import long_date
+
 NOT_ANSWERED = "Not answered"
 EXAMPLE_NOTICE = (
     "This is an example assessment from heathub's demonstration data. It is not a real piece "
@@ -102,9 +104,4 @@ class AssessmentDocument:
 
     @property
     def generated(self) -> str:
-        return f"Generated on {format_long_date(self.generated_on)}"
-
-
-def format_long_date(value: datetime.date) -> str:
-    """25 November 2026 (no leading zero, month in full)."""
-    return f"{value.day} {value:%B %Y}"
+        return f"Generated on {long_date(self.generated_on)}"
