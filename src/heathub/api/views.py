@@ -14,6 +14,7 @@ from heathub.api.forms import CreateTokenForm
 from heathub.api.models import ApiToken
 from heathub.api.presenters import TokenSummary
 from heathub.api.tokens import create_token, get_token_for_user, revoke_token
+from heathub.core.form_data import posted
 
 
 @login_required
@@ -33,7 +34,7 @@ def token_list(request: SignedInRequest) -> HttpResponse:
 @never_cache  # the page after a POST holds the secret: no browser or proxy may keep it
 @require_http_methods(["GET", "POST"])
 def token_create(request: SignedInRequest) -> HttpResponse:
-    form = CreateTokenForm(request.POST if request.method == "POST" else None)
+    form = CreateTokenForm(posted(request))
     if request.method == "POST" and form.is_valid():
         issued = create_token(
             request.user, name=form.cleaned_data["name"], expires_at=form.expires_at()

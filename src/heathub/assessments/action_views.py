@@ -23,6 +23,7 @@ from heathub.assessments.unsaved_work import (
     sign_in_keeping_work,
     take_kept_post,
 )
+from heathub.core.form_data import posted
 from heathub.frameworks.models import AnswerKind, Question
 
 
@@ -57,7 +58,7 @@ def action_form(request: SignedInRequest, pk: int, action_pk: int | None = None)
             "groups": [g.pk for g in action.groups.all()],
             "updated_at": action.updated_at.isoformat(),
         }
-    data: QueryDict | None = request.POST if request.method == "POST" else None
+    data = posted(request)
     if data is None and (kept := take_kept_post(request)) is not None:
         data = kept
         messages.warning(request, RESTORED_MESSAGE)

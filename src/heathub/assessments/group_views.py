@@ -13,10 +13,11 @@ from heathub.assessments import actions, presenters
 from heathub.assessments.access import get_assessment_for_user
 from heathub.assessments.answer_forms import IntersectionForm, LocalGroupForm
 from heathub.assessments.question_views import question_for
-from heathub.assessments.rendering import posted, render_page
+from heathub.assessments.rendering import render_page
 from heathub.assessments.unsaved_work import (
     sign_in_keeping_work,
 )
+from heathub.core.form_data import posted
 
 
 @sign_in_keeping_work

@@ -1,18 +1,12 @@
-"""Rendering an assessment page: the form-field params every form page needs, and POST data."""
+"""Rendering an assessment page: the form-field params every form page needs."""
 
 from typing import Any
 
-from django.http import HttpResponse, QueryDict
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from heathub.accounts.signed_in import SignedInRequest
 from heathub.assessments.form_params import FieldParams
-
-
-def posted(request: SignedInRequest) -> QueryDict | None:
-    """The form data of a POST, even an empty one (`request.POST or None` would treat an empty
-    POST as a first visit)."""
-    return request.POST if request.method == "POST" else None
 
 
 def render_page(

@@ -21,7 +21,6 @@ from heathub.accounts.signed_in import SignedInRequest
 from heathub.assessments import lifecycle, mentor_review, periodic_review, sign_off
 from heathub.assessments.access import get_assessment_for_user
 from heathub.assessments.actions import ActionRefused
-from heathub.assessments.form_params import FieldParams
 from heathub.assessments.forms import date_parts
 from heathub.assessments.history_view import assessment_changes
 from heathub.assessments.models import (
@@ -32,6 +31,7 @@ from heathub.assessments.models import (
     Status,
 )
 from heathub.assessments.presenters import format_date, pagination
+from heathub.assessments.rendering import render_page
 from heathub.assessments.review_forms import (
     ArchiveForm,
     CommentForm,
@@ -52,6 +52,7 @@ from heathub.assessments.review_presenters import (
     sign_off_summary,
     status_tag,
 )
+from heathub.core.form_data import posted
 from heathub.frameworks.models import FrameworkVersion
 
 QUEUE_PAGE_SIZE = 20
@@ -68,16 +69,10 @@ def _back(assessment: Assessment) -> dict[str, str]:
 def _render(
     request: SignedInRequest, template: str, context: dict[str, Any], form: Any = None
 ) -> HttpResponse:
-    status = 400 if form is not None and form.errors else 200
     if form is not None:
         context["form"] = form
-        context["f"] = FieldParams(form)
-    return render(request, f"assessments/review/{template}", context, status=status)
-
-
-def _posted(request: SignedInRequest) -> Any:
-    """The form data of a POST, even an empty one (so it is checked), else None."""
-    return request.POST if request.method == "POST" else None
+    status = 400 if form is not None and form.errors else 200
+    return render_page(request, f"review/{template}", context, status=status)
 
 
 # ---- mentor review ---------------------------------------------------------------------------
@@ -174,7 +169,7 @@ def request_review(request: SignedInRequest, pk: int) -> HttpResponse:
         m for m in mentor_review.mentors() if m.pk not in (request.user.pk, assessment.owner_id)
     ]
     choices = [(m.pk, mentor_choice_label(m)) for m in candidates]
-    form = RequestReviewForm(choices, _posted(request))
+    form = RequestReviewForm(choices, posted(request))
     if request.method == "POST" and form.is_valid():
         mentor = next(m for m in candidates if m.pk == form.cleaned_data["mentor"])
         try:
@@ -255,7 +250,7 @@ def decide_review(request: SignedInRequest, pk: int) -> HttpResponse:
     current = mentor_review.open_review(assessment)
     if current is None or current.mentor_id != request.user.pk:
         raise PermissionDenied
-    form = DecisionForm(_posted(request))
+    form = DecisionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             mentor_review.decide_review(
@@ -297,7 +292,7 @@ def sign_off_page(request: SignedInRequest, pk: int) -> HttpResponse:
     if not sign_off.may_sign_off(request.user, assessment):
         raise PermissionDenied
     initial = {"sponsor_name": assessment.sponsor_name, "sponsor_role": assessment.sponsor_role}
-    form = SignOffForm(_posted(request), initial=initial)
+    form = SignOffForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         c = form.cleaned_data
         try:
@@ -339,7 +334,7 @@ def unlock(request: SignedInRequest, pk: int) -> HttpResponse:
     assessment = get_assessment_for_user(request.user, pk, write=True)
     if not sign_off.is_org_admin(request.user, assessment):
         raise PermissionDenied
-    form = UnlockForm(_posted(request))
+    form = UnlockForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             sign_off.unlock(assessment, by=request.user, reason=form.cleaned_data["reason"])
@@ -397,7 +392,7 @@ def stage_four(request: SignedInRequest, pk: int) -> HttpResponse:
         )
         for key, line in draft.action_updates.items():
             initial[f"action-{key}-update"] = line
-    form = PeriodicReviewForm(actions, versions, _posted(request), initial=initial)
+    form = PeriodicReviewForm(actions, versions, posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = _save_stage_four(request, assessment, form)
         if saved is not None:
@@ -504,7 +499,7 @@ def _stage_four_closed(
 @require_http_methods(["GET", "POST"])
 def archive(request: SignedInRequest, pk: int) -> HttpResponse:
     assessment = get_assessment_for_user(request.user, pk, write=True)
-    form = ArchiveForm(_posted(request))
+    form = ArchiveForm(posted(request))
     if request.method == "POST":
         try:
             if assessment.archived:
@@ -533,7 +528,7 @@ def copy(request: SignedInRequest, pk: int) -> HttpResponse:
     if not lifecycle.can_start_in(request.user, assessment):
         raise PermissionDenied
     suggested = f"Copy of {assessment.title}"[: CopyForm.base_fields["title"].max_length]  # type: ignore[attr-defined]
-    form = CopyForm(_posted(request), initial={"title": suggested})
+    form = CopyForm(posted(request), initial={"title": suggested})
     if request.method == "POST" and form.is_valid():
         try:
             new = lifecycle.copy_assessment(

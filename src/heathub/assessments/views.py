@@ -32,10 +32,11 @@ from heathub.assessments.forms import (
 from heathub.assessments.models import Assessment, Status
 from heathub.assessments.periodic_review import stage_four_status
 from heathub.assessments.question_views import REVIEW_STAGE
-from heathub.assessments.rendering import posted, render_page
+from heathub.assessments.rendering import render_page
 from heathub.assessments.unsaved_work import (
     sign_in_keeping_work,
 )
+from heathub.core.form_data import posted
 from heathub.orgs.models import Organisation
 
 PAGE_SIZE = 20

@@ -7,13 +7,14 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from heathub.accounts.models import User
 from heathub.accounts.signed_in import SignedInRequest
+from heathub.core.form_data import posted
 from heathub.history.changes import change_rows
 from heathub.orgs import actions
 from heathub.orgs.access import get_organisation_for_user
@@ -47,11 +48,6 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-def _posted(request: HttpRequest) -> QueryDict | None:
-    """The submitted data, even when every field was left empty (then the form shows errors)."""
-    return request.POST if request.method == "POST" else None
-
-
 def _form_page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     form = context["form"]
     status = 400 if getattr(form, "errors", None) else 200
@@ -62,7 +58,7 @@ def _form_page(request: HttpRequest, template: str, context: dict[str, Any]) -> 
 @require_http_methods(["GET", "POST"])
 def invite(request: SignedInRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, pk, manage=True)
-    form = InviteForm(_posted(request))
+    form = InviteForm(posted(request))
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         try:
@@ -109,7 +105,7 @@ def _membership(organisation: Organisation, membership_pk: int) -> Membership:
 def change_role(request: SignedInRequest, pk: int, membership_pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, pk, manage=True)
     membership = _membership(organisation, membership_pk)
-    form = RoleForm(_posted(request), initial={"role": membership.role})
+    form = RoleForm(posted(request), initial={"role": membership.role})
     if request.method == "POST" and form.is_valid():
         try:
             actions.change_role(membership, role=Role(form.cleaned_data["role"]), by=request.user)
@@ -164,7 +160,7 @@ def remove_member(request: SignedInRequest, pk: int, membership_pk: int) -> Http
 def organisation_settings(request: SignedInRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request.user, pk, manage=True)
     current = "yes" if organisation.requires_mentor_review else "no"
-    form = SettingsForm(_posted(request), initial={"requires_mentor_review": current})
+    form = SettingsForm(posted(request), initial={"requires_mentor_review": current})
     if request.method == "POST" and form.is_valid():
         actions.set_mentor_review_required(
             organisation, required=form.cleaned_data["requires_mentor_review"], by=request.user
@@ -241,7 +237,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     if User.objects.filter(email__iexact=invitation.email).exists():
         messages.info(request, f"Sign in as {invitation.email} to accept the invitation")
         return redirect_to_login(request.get_full_path())
-    form = NewAccountForm(invitation.email, _posted(request))
+    form = NewAccountForm(invitation.email, posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             new_user = actions.create_account_and_accept(
