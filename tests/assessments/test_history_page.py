@@ -9,6 +9,7 @@ from django.urls import reverse
 from heathub.assessments import actions
 from heathub.assessments.models import Answer
 from heathub.frameworks.models import PopulationGroup
+from heathub.history.recording import record
 from tests.assessments.pages import visible_text
 from tests.assessments.review_builders import add_action, make_team
 
@@ -31,11 +32,11 @@ def test_answer_changes_show_who_when_old_new_and_reason(client, team) -> None:
         value={"text": "Stop smoking service"},
         version=1,
     )
-    actions.record(answer, "Answer saved", team.owner)
+    record(answer, "Answer saved", team.owner)
     answer.save()
     answer.value = {"text": "Stop smoking service for pregnant women"}
     answer.version = 2
-    actions.record(answer, "Answer changed", team.collaborator)
+    record(answer, "Answer changed", team.collaborator)
     answer.save()
     client.force_login(team.colleague)
     text = history_text(client, team)
@@ -58,7 +59,7 @@ def test_groups_and_actions_are_in_the_history(client, team) -> None:
         datetime.date.today() + datetime.timedelta(days=30),
     )
     action.status = "in_progress"
-    actions.record(action, "Status changed", team.owner)
+    record(action, "Status changed", team.owner)
     action.save()
     client.force_login(team.owner)
     text = history_text(client, team)

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from heathub.assessments import mentor_review, sign_off
-from heathub.assessments.actions import ActionRefused
+from heathub.core.refusals import ActionRefused
 from tests.assessments.review_builders import complete_stages_one_to_three, make_team
 
 

@@ -24,6 +24,7 @@ from heathub.assessments.unsaved_work import (
     take_kept_post,
 )
 from heathub.core.form_data import posted
+from heathub.core.refusals import ActionRefused
 from heathub.frameworks.models import AnswerKind, Question
 
 
@@ -129,7 +130,7 @@ def _save_action(
             measure=data["measure"],
             group_ids=data["groups"],
         )
-    except actions.ActionRefused as refused:
+    except ActionRefused as refused:
         form.errors.setdefault("description", form.error_class()).append(str(refused))
         if action is not None:
             refreshed = QueryDict(mutable=True)

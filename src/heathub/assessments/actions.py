@@ -26,12 +26,10 @@ from heathub.assessments.models import (
     PopulationGroupConsideration,
     Subject,
 )
+from heathub.core.refusals import ActionRefused
 from heathub.frameworks.models import Dimension, FrameworkVersion, PopulationGroup, Question, Stage
+from heathub.history.recording import record
 from heathub.orgs.models import Organisation
-
-
-class ActionRefused(Exception):  # noqa: N818 (the name style.md gives; it reads as a sentence)
-    """The change is not allowed in the assessment's present state; the message says why."""
 
 
 class StaleAnswer(Exception):  # noqa: N818 (a refusal, named for what happened)
@@ -47,13 +45,6 @@ class StaleAnswer(Exception):  # noqa: N818 (a refusal, named for what happened)
 @dataclass
 class StageIncomplete(Exception):  # noqa: N818 (a refusal, named for what happened)
     problems: dict[str, list[answer_kinds.Problem]] = field(default_factory=dict)
-
-
-def record(instance: models.Model, reason: str, by: User | None) -> None:
-    """Give the next history row its reason and author (CLI and tests have no request user)."""
-    instance._change_reason = reason  # type: ignore[attr-defined]
-    if by is not None:
-        instance._history_user = by  # type: ignore[attr-defined]
 
 
 def check_stage_open(assessment: Assessment, stage_key: str) -> None:

@@ -18,6 +18,7 @@ from heathub.assessments.unsaved_work import (
     sign_in_keeping_work,
 )
 from heathub.core.form_data import posted
+from heathub.core.refusals import ActionRefused
 
 
 @sign_in_keeping_work
@@ -31,7 +32,7 @@ def add_intersection(request: SignedInRequest, pk: int, question_key: str) -> Ht
     if request.method == "POST" and form.is_valid():
         try:
             actions.add_intersection(assessment, form.cleaned_data["groups"], by=request.user)
-        except actions.ActionRefused as refused:
+        except ActionRefused as refused:
             messages.error(request, str(refused))
         else:
             messages.success(request, "Intersection added: describe it below")
@@ -62,7 +63,7 @@ def add_local_group(request: SignedInRequest, pk: int, question_key: str) -> Htt
                 label=form.cleaned_data["label"],
                 description=form.cleaned_data["description"],
             )
-        except actions.ActionRefused as refused:
+        except ActionRefused as refused:
             form.add_error("label", str(refused))
         else:
             messages.success(request, f"Local group added and ticked: {group.label}")

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from heathub.accounts.models import User
-from heathub.assessments.actions import ActionRefused, add_collaborator, record
+from heathub.assessments.actions import add_collaborator
 from heathub.assessments.models import (
     TITLE_LIMIT,
     Action,
@@ -23,7 +23,9 @@ from heathub.assessments.models import (
     Assessment,
     PopulationGroupConsideration,
 )
+from heathub.core.refusals import ActionRefused
 from heathub.frameworks.models import FrameworkVersion, PopulationGroup, Question
+from heathub.history.recording import record
 from heathub.orgs.models import Membership, Role
 
 REVIEW_STAGE = "review"  # the Stage 4 answers belong to one cycle and are not copied

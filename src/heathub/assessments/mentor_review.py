@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from heathub.accounts.models import User
 from heathub.assessments import notifications
-from heathub.assessments.actions import ActionRefused, record
 from heathub.assessments.models import (
     Assessment,
     MentorReview,
@@ -24,7 +23,9 @@ from heathub.assessments.models import (
     ReviewOutcome,
     Status,
 )
+from heathub.core.refusals import ActionRefused
 from heathub.frameworks.models import Question
+from heathub.history.recording import record
 
 COMMENT_LIMIT = 2000
 MESSAGE_LIMIT = 1000

@@ -17,7 +17,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from heathub.accounts.models import User
-from heathub.assessments.actions import ActionRefused, record
 from heathub.assessments.lifecycle import start_next_cycle
 from heathub.assessments.models import (
     Action,
@@ -27,7 +26,9 @@ from heathub.assessments.models import (
     PeriodicReviewOutcome,
     Status,
 )
+from heathub.core.refusals import ActionRefused
 from heathub.frameworks.models import FrameworkVersion
+from heathub.history.recording import record
 
 TEXT_LIMIT = 3000
 UPDATE_LIMIT = 500

@@ -23,6 +23,7 @@ from heathub.assessments.unsaved_work import (
     sign_in_keeping_work,
     take_kept_post,
 )
+from heathub.core.refusals import ActionRefused
 from heathub.frameworks.models import AnswerKind, Question, Stage
 
 DATA_GAPS_KEY = "assess.data_gaps"  # a recorded data gap can become an action in one step
@@ -105,7 +106,7 @@ def question(request: SignedInRequest, pk: int, question_key: str) -> HttpRespon
     if posting:
         try:
             actions.check_stage_open(assessment, q.stage.key)
-        except actions.ActionRefused as refused:
+        except ActionRefused as refused:
             messages.error(request, str(refused))
             return redirect("assessments:task-list", assessment.pk)
         if form.is_valid():
@@ -242,7 +243,7 @@ def check_answers(request: SignedInRequest, pk: int, stage_key: str) -> HttpResp
     if posting:
         try:
             actions.complete_stage(assessment, stage, by=request.user)
-        except actions.ActionRefused as refused:
+        except ActionRefused as refused:
             messages.error(request, str(refused))
             return redirect("assessments:task-list", assessment.pk)
         except actions.StageIncomplete as incomplete:

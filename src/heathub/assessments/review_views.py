@@ -20,7 +20,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from heathub.accounts.signed_in import SignedInRequest
 from heathub.assessments import lifecycle, mentor_review, periodic_review, sign_off
 from heathub.assessments.access import get_assessment_for_user
-from heathub.assessments.actions import ActionRefused
 from heathub.assessments.forms import date_parts
 from heathub.assessments.history_view import assessment_changes
 from heathub.assessments.models import (
@@ -53,6 +52,7 @@ from heathub.assessments.review_presenters import (
     status_tag,
 )
 from heathub.core.form_data import posted
+from heathub.core.refusals import ActionRefused
 from heathub.frameworks.models import FrameworkVersion
 
 QUEUE_PAGE_SIZE = 20

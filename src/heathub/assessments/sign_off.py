@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from heathub.accounts.models import User
 from heathub.assessments import notifications
-from heathub.assessments.actions import ActionRefused, record
 from heathub.assessments.models import (
     DEFAULT_REVIEW_MONTHS,
     MAX_REVIEW_MONTHS,
@@ -25,6 +24,8 @@ from heathub.assessments.models import (
     ReviewOutcome,
     Status,
 )
+from heathub.core.refusals import ActionRefused
+from heathub.history.recording import record
 from heathub.orgs.models import Membership, Role
 
 NAME_LIMIT = 150

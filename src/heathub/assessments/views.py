@@ -37,6 +37,7 @@ from heathub.assessments.unsaved_work import (
     sign_in_keeping_work,
 )
 from heathub.core.form_data import posted
+from heathub.core.refusals import ActionRefused
 from heathub.orgs.models import Organisation
 
 PAGE_SIZE = 20
@@ -157,7 +158,7 @@ def details(request: SignedInRequest, pk: int) -> HttpResponse:
                 owner=data["owner"],
                 collaborators=list(data["collaborators"]),
             )
-        except actions.ActionRefused as refused:
+        except ActionRefused as refused:
             messages.error(request, str(refused))
         else:
             messages.success(request, "Details saved")

@@ -11,24 +11,15 @@ import secrets
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import models, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from heathub.accounts.models import User
+from heathub.core.refusals import ActionRefused
+from heathub.history.recording import record
 from heathub.orgs.models import INVITATION_DAYS, Invitation, Membership, Organisation, Role
-
-
-class ActionRefused(Exception):  # noqa: N818 (named as in assessments.actions and style.md)
-    """The change is not allowed; the message says why, in a sentence for the person."""
-
-
-def record(instance: models.Model, reason: str, by: User | None) -> None:
-    """Give the next history row its reason and author (CLI and tests have no request user)."""
-    instance._change_reason = reason  # type: ignore[attr-defined]
-    if by is not None:
-        instance._history_user = by  # type: ignore[attr-defined]
 
 
 def hash_token(token: str) -> str:

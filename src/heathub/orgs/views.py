@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from heathub.accounts.models import User
 from heathub.accounts.signed_in import SignedInRequest
 from heathub.core.form_data import posted
+from heathub.core.refusals import ActionRefused
 from heathub.history.changes import change_rows
 from heathub.orgs import actions
 from heathub.orgs.access import get_organisation_for_user
@@ -65,7 +66,7 @@ def invite(request: SignedInRequest, pk: int) -> HttpResponse:
             actions.invite(
                 organisation, email=email, role=Role(form.cleaned_data["role"]), by=request.user
             )
-        except actions.ActionRefused as refusal:
+        except ActionRefused as refusal:
             form.add_error("email", str(refusal))
         else:
             messages.success(request, f"Invitation sent to {email.lower()}")
@@ -87,7 +88,7 @@ def withdraw_invitation(request: SignedInRequest, pk: int, invitation_pk: int) -
     invitation = get_object_or_404(Invitation, organisation=organisation, pk=invitation_pk)
     try:
         actions.withdraw_invitation(invitation, by=request.user)
-    except actions.ActionRefused as refusal:
+    except ActionRefused as refusal:
         messages.info(request, str(refusal))
     else:
         messages.success(request, f"Invitation to {invitation.email} withdrawn")
@@ -109,7 +110,7 @@ def change_role(request: SignedInRequest, pk: int, membership_pk: int) -> HttpRe
     if request.method == "POST" and form.is_valid():
         try:
             actions.change_role(membership, role=Role(form.cleaned_data["role"]), by=request.user)
-        except actions.ActionRefused as refusal:
+        except ActionRefused as refusal:
             form.add_error("role", str(refusal))
         else:
             new_role = Role(form.cleaned_data["role"]).label.lower()
@@ -137,7 +138,7 @@ def remove_member(request: SignedInRequest, pk: int, membership_pk: int) -> Http
     if request.method == "POST":
         try:
             actions.remove_member(membership, by=request.user)
-        except actions.ActionRefused as error:
+        except ActionRefused as error:
             refusal = str(error)
         else:
             messages.success(request, f"{person} has been removed from {organisation}")
@@ -228,7 +229,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         if request.method == "POST":
             try:
                 actions.accept_invitation(invitation, user=user)
-            except actions.ActionRefused:  # used or withdrawn since the page was opened
+            except ActionRefused:  # used or withdrawn since the page was opened
                 return _unusable_invitation(request, status=410)
             messages.success(request, f"You have joined {organisation}")
             return redirect("orgs:detail", pk=organisation.pk)
@@ -246,7 +247,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
                 job_title=form.cleaned_data["job_title"],
                 password=form.cleaned_data["password1"],
             )
-        except actions.ActionRefused:  # used, or an account made, since the page was opened
+        except ActionRefused:  # used, or an account made, since the page was opened
             return _unusable_invitation(request, status=410)
         login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome to heathub. You have joined {organisation}")
