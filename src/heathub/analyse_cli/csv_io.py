@@ -4,7 +4,8 @@ Rows read are labelled with their line number in the file (the header is line 1)
 row number a spreadsheet shows, so an :class:`EquityInputError` naming "row 7" points at line 7.
 """
 
-from collections.abc import Iterator
+import warnings
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -84,3 +85,27 @@ def _bar(console: Console) -> Progress:
         console=console,
         transient=True,
     )
+
+
+def run_over_csv(
+    file: Path,
+    output: Path,
+    compute: Callable[[pd.DataFrame], pd.DataFrame],
+    *,
+    console: Console = error_console,
+) -> None:
+    """Read FILE, compute, write OUTPUT. Bad input stops with one red line; warnings (SII drops a
+    group that lacks a quantile) print in yellow and the run goes on."""
+    with exit_on_bad_input(console), _warnings_to(console):
+        result = compute(read_csv(file, console=console))
+        write_csv(result, output)
+    console.print(f"Wrote {len(result):,} rows to {output}", highlight=False)
+
+
+@contextmanager
+def _warnings_to(console: Console) -> Iterator[None]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for warning in caught:
+        console.print(str(warning.message), style="yellow", markup=False, highlight=False)

@@ -3,19 +3,14 @@ methods of heathub.equity over a CSV file. Each reads FILE.csv, names its column
 and writes the results to -o OUT.csv. Bad input stops with one red line naming the column and
 the file's line numbers (a spreadsheet's row numbers), exit code 1."""
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
-import pandas as pd
 import typer
-from rich.console import Console
 
 from heathub import equity
 from heathub.analyse_cli import analyse_app
-from heathub.analyse_cli.csv_io import exit_on_bad_input, read_csv, write_csv
-
-console = Console(stderr=True)
+from heathub.analyse_cli.csv_io import run_over_csv
 
 InputFile = Annotated[
     Path,
@@ -39,17 +34,11 @@ def column(help_text: str) -> object:
     return typer.Option(help=f"Column holding {help_text}")
 
 
-def _levels(confidence: list[float] | None) -> float | tuple[float, ...]:
+def levels(confidence: list[float] | None) -> float | tuple[float, ...]:
+    """The --confidence options as the equity functions take them (0.95 when none given)."""
     if not confidence:
         return 0.95
     return confidence[0] if len(confidence) == 1 else tuple(confidence)
-
-
-def _run(file: Path, output: Path, compute: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
-    with exit_on_bad_input(console):
-        result = compute(read_csv(file, console=console))
-        write_csv(result, output)
-    console.print(f"Wrote {len(result):,} rows to {output}", highlight=False)
 
 
 @analyse_app.command()
@@ -62,11 +51,11 @@ def proportion(
     multiplier: Annotated[float, typer.Option(help="1 for a proportion, 100 for %")] = 1,
 ) -> None:
     """Proportion with Wilson score limits for each row (phe_proportion)."""
-    _run(
+    run_over_csv(
         file,
         output,
         lambda df: equity.proportion(
-            df, x, n, confidence=_levels(confidence), multiplier=multiplier
+            df, x, n, confidence=levels(confidence), multiplier=multiplier
         ),
     )
 
@@ -81,10 +70,10 @@ def rate(
     multiplier: Annotated[float, typer.Option(help="Rate per this many")] = 100_000,
 ) -> None:
     """Crude rate for each row: exact limits below 10 events, Byar's from 10 (phe_rate)."""
-    _run(
+    run_over_csv(
         file,
         output,
-        lambda df: equity.rate(df, x, n, confidence=_levels(confidence), multiplier=multiplier),
+        lambda df: equity.rate(df, x, n, confidence=levels(confidence), multiplier=multiplier),
     )
 
 
@@ -97,10 +86,10 @@ def mean(
     confidence: Confidence = None,
 ) -> None:
     """Mean per group with Student's t limits (phe_mean)."""
-    _run(
+    run_over_csv(
         file,
         output,
-        lambda df: equity.mean(df, value, group_by=group_by, confidence=_levels(confidence)),
+        lambda df: equity.mean(df, value, group_by=group_by, confidence=levels(confidence)),
     )
 
 
@@ -124,7 +113,7 @@ def dsr(
     multiplier: Annotated[float, typer.Option(help="Rate per this many")] = 100_000,
 ) -> None:
     """Directly standardised rate per group with Dobson limits (phe_dsr)."""
-    _run(
+    run_over_csv(
         file,
         output,
         lambda df: equity.dsr(
@@ -134,7 +123,7 @@ def dsr(
             stdpop=stdpop,
             age_band=age_band,
             group_by=group_by,
-            confidence=_levels(confidence),
+            confidence=levels(confidence),
             multiplier=multiplier,
         ),
     )
@@ -152,11 +141,11 @@ def isr(
     confidence: Confidence = None,
 ) -> None:
     """Indirectly standardised ratio (observed / expected) per group (calculate_ISRatio)."""
-    _run(
+    run_over_csv(
         file,
         output,
         lambda df: equity.isr(
-            df, x, n, x_ref, n_ref, group_by=group_by, confidence=_levels(confidence)
+            df, x, n, x_ref, n_ref, group_by=group_by, confidence=levels(confidence)
         ),
     )
 
@@ -172,11 +161,11 @@ def life_expectancy(
     confidence: Confidence = None,
 ) -> None:
     """Life expectancy at each start age per group, Chiang II with Silcocks limits."""
-    _run(
+    run_over_csv(
         file,
         output,
         lambda df: equity.life_expectancy(
-            df, deaths, population, startage, group_by=group_by, confidence=_levels(confidence)
+            df, deaths, population, startage, group_by=group_by, confidence=levels(confidence)
         ),
     )
 
@@ -203,7 +192,7 @@ def funnel(
     ] = None,
 ) -> None:
     """100-point funnel-plot control limits at 2 and 3 SD (calculate_funnel_limits)."""
-    _run(
+    run_over_csv(
         file,
         output,
         lambda df: equity.funnel_limits(
@@ -235,7 +224,7 @@ def quantiles(
     ] = None,
 ) -> None:
     """Assign quantiles of a value within groups, deprivation-style (phe_quantile)."""
-    _run(
+    run_over_csv(
         file,
         output,
         lambda df: equity.quantiles(

@@ -3,22 +3,14 @@ WHO HEAT Plus summary measures over a CSV file. Bad input stops with one red lin
 column and the file's line numbers, exit code 1; warnings (a group dropped for lacking a quantile)
 print in yellow and the run goes on."""
 
-import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Annotated
 
-import pandas as pd
 import typer
-from rich.console import Console
 
 from heathub import equity
 from heathub.analyse_cli import analyse_app
-from heathub.analyse_cli.csv_io import exit_on_bad_input, read_csv, write_csv
-from heathub.analyse_cli.ohid import Confidence, GroupBy, InputFile, Output, column
-
-console = Console(stderr=True)
+from heathub.analyse_cli.csv_io import run_over_csv
+from heathub.analyse_cli.ohid import Confidence, GroupBy, InputFile, Output, column, levels
 
 Seed = Annotated[
     int | None, typer.Option(help="Seed for the simulated limits, so runs can be repeated")
@@ -52,10 +44,7 @@ def sii(
     seed: Seed = None,
 ) -> None:
     """Slope index of inequality per group, with simulated limits (phe_sii)."""
-    levels: float | tuple[float, ...] = 0.95
-    if confidence:
-        levels = confidence[0] if len(confidence) == 1 else tuple(confidence)
-    _run(
+    run_over_csv(
         file,
         output,
         lambda df: equity.sii(
@@ -68,7 +57,7 @@ def sii(
             lower_cl=lower_cl,
             upper_cl=upper_cl,
             group_by=group_by,
-            confidence=levels,
+            confidence=levels(confidence),
             repetitions=repetitions,
             rii=rii,
             multiplier=multiplier,
@@ -91,26 +80,10 @@ def who(
     seed: Seed = 123456,
 ) -> None:
     """WHO HEAT Plus summary measures for an upload in the HEAT Plus template."""
-    _run(
+    run_over_csv(
         file,
         output,
         lambda df: equity.who.summary_measures(
             df, measure or None, simulations=simulations, seed=seed
         ),
     )
-
-
-def _run(file: Path, output: Path, compute: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
-    with exit_on_bad_input(console), _warnings_to_console():
-        result = compute(read_csv(file, console=console))
-        write_csv(result, output)
-    console.print(f"Wrote {len(result):,} rows to {output}", highlight=False)
-
-
-@contextmanager
-def _warnings_to_console() -> Iterator[None]:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        yield
-    for warning in caught:
-        console.print(str(warning.message), style="yellow", markup=False, highlight=False)
