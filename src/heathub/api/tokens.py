@@ -8,7 +8,6 @@ hash, never the secret, so a copy of the database cannot be used to call the API
 from __future__ import annotations
 
 import datetime
-import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from django.utils import timezone
 
 from heathub.api.models import ApiToken
 from heathub.core.dates import long_date
+from heathub.core.token_hash import hash_token
 
 if TYPE_CHECKING:
     from heathub.accounts.models import User
@@ -38,10 +38,6 @@ class TokenRefusedError(Exception):
 class IssuedToken:
     token: ApiToken
     secret: str  # the whole token string: shown once, then gone
-
-
-def hash_token(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def split_token(raw: str) -> tuple[str, str] | None:

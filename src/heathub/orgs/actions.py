@@ -6,7 +6,6 @@ ActionRefused with a sentence for the person (for example, removing the last org
 """
 
 import datetime
-import hashlib
 import secrets
 
 from django.conf import settings
@@ -18,12 +17,9 @@ from django.utils import timezone
 
 from heathub.accounts.models import User
 from heathub.core.refusals import ActionRefused
+from heathub.core.token_hash import hash_token
 from heathub.history.recording import record
 from heathub.orgs.models import INVITATION_DAYS, Invitation, Membership, Organisation, Role
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def find_invitation(token: str) -> Invitation | None:
