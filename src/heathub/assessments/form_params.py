@@ -51,16 +51,7 @@ class FieldParams:
         """A character-count textarea stating its limit (the field's max_length)."""
         field = self.form.fields[name]
         limit = getattr(field, "max_length", None)
-        params = {
-            "label": self._label(label, extra.pop("page_heading", False)),
-            "id": self._id(name),
-            "name": self.form.add_prefix(name),
-            "value": _str(self.value(name)),
-            "hint": {"text": hint} if hint else None,
-            "errorMessage": self.error(name),
-            "rows": extra.pop("rows", 5),
-            **extra,
-        }
+        params = self.input(name, label, hint, rows=extra.pop("rows", 5), **extra)
         if limit:
             params["maxlength"] = limit
         return params
